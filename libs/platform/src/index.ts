@@ -1,0 +1,2 @@
+export * from './config/load-config';
+export * from './logging/logger';
