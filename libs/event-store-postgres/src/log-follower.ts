@@ -1,0 +1,200 @@
+import { comparePositions, type EventFilter, type Position, type RecordedEvent } from '@tenure/event-sourcing';
+import type { Pool } from 'pg';
+import { EVENT_COLUMNS, globalLogCondition, positionParams, toRecordedEvent, type EventRow } from './event-rows';
+import type { Notifier } from './notifier';
+
+export interface LogFollowerOptions {
+  readonly pool: Pool;
+  readonly notifier: Notifier;
+  readonly startAfter: Position;
+  readonly filter?: EventFilter;
+  readonly batchSize?: number;
+  /** Re-read even without a notification this often (covers lost notifications). Default 1000 ms. */
+  readonly safetyPollMs?: number;
+  /** Handles one batch in log order; throwing stops the follower. */
+  readonly processBatch: (events: readonly RecordedEvent[]) => Promise<void>;
+  readonly onStopped?: (error: unknown) => void;
+  readonly onReadError?: (error: unknown) => void;
+}
+
+interface Batch {
+  readonly events: RecordedEvent[];
+  /** Every transaction below this id has finished: nothing new can appear below it. */
+  readonly horizon: bigint;
+  /** Committed events exist above the horizon, waiting for an older transaction to finish. */
+  readonly heldBack: boolean;
+}
+
+interface CaughtUpWaiter {
+  readonly target: Position;
+  readonly afterCycle: number;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Follows the global log: catch-up in batches, then live on notifications. It reads only below
+ * the visibility horizon (pg_snapshot_xmin), so it never passes an event that commits later.
+ */
+export class LogFollower {
+  private position: Position;
+  private stopped = false;
+  private failure: unknown;
+  private cycle = 0;
+  private dirty = true;
+  private wakeUp: (() => void) | undefined;
+  private wakeOnSignal = false;
+  private readonly waiters = new Set<CaughtUpWaiter>();
+  private readonly unsubscribe: () => void;
+  private readonly done: Promise<void>;
+
+  constructor(private readonly options: LogFollowerOptions) {
+    this.position = options.startAfter;
+    this.unsubscribe = options.notifier.onWake(() => this.signal());
+    this.done = this.run();
+  }
+
+  get lastPosition(): Position {
+    return this.position;
+  }
+
+  async waitUntilCaughtUp(timeoutMs = 30_000): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
+    const { rows } = await this.options.pool.query<{ commit_position: string; prepare_position: string }>(
+      `SELECT transaction_id::text AS commit_position, global_position::text AS prepare_position
+         FROM tenure_events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    const head = rows[0];
+    if (!head) return;
+    const target = { commit: BigInt(head.commit_position), prepare: BigInt(head.prepare_position) };
+    if (comparePositions(this.position, target) >= 0) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`not caught up with ${target.commit}/${target.prepare} after ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter: CaughtUpWaiter = {
+        target,
+        afterCycle: this.cycle,
+        resolve: () => (clearTimeout(timer), resolve()),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      };
+      this.waiters.add(waiter);
+      this.signal();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe();
+    this.signal();
+    await this.done;
+  }
+
+  private signal(): void {
+    this.dirty = true;
+    if (this.wakeOnSignal || this.stopped) this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    let heldBackDelay = 1;
+    let readErrorDelay = 100;
+    while (!this.stopped) {
+      this.dirty = false;
+      const cycle = ++this.cycle;
+      let batch: Batch;
+      try {
+        batch = await this.readBatch(batchSize);
+        readErrorDelay = 100;
+      } catch (error) {
+        this.options.onReadError?.(error);
+        await this.sleep(readErrorDelay);
+        readErrorDelay = Math.min(readErrorDelay * 2, 5_000);
+        continue;
+      }
+      if (batch.events.length > 0) {
+        try {
+          await this.options.processBatch(batch.events);
+        } catch (error) {
+          this.fail(error);
+          return;
+        }
+        this.position = batch.events[batch.events.length - 1]!.position;
+      }
+      const full = batch.events.length === batchSize;
+      if (!full) this.resolveWaiters(cycle, batch.horizon);
+      if (full || this.dirty) continue;
+      if (batch.heldBack) {
+        await this.sleep(heldBackDelay);
+        heldBackDelay = Math.min(heldBackDelay * 2, 50);
+        continue;
+      }
+      heldBackDelay = 1;
+      await this.sleep(this.options.safetyPollMs ?? 1_000, true);
+    }
+    this.rejectWaiters(new Error('subscription stopped'));
+  }
+
+  private async readBatch(limit: number): Promise<Batch> {
+    const condition = globalLogCondition(this.options.filter, 4);
+    // One statement, one snapshot: the horizon and the events agree.
+    const { rows } = await this.options.pool.query<EventRow & { horizon: string; held_back: boolean }>(
+      `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+       SELECT h.xmin::text AS horizon,
+              EXISTS (SELECT 1 FROM tenure_events x
+                       WHERE x.transaction_id >= h.xmin
+                         AND (x.transaction_id, x.global_position) > ($1::text::xid8, $2::bigint)) AS held_back,
+              ev.*
+         FROM h LEFT JOIN LATERAL (
+           SELECT ${EVENT_COLUMNS} FROM tenure_events e
+            WHERE ${condition.sql} AND e.transaction_id < h.xmin
+            ORDER BY e.transaction_id, e.global_position
+            LIMIT $3
+         ) ev ON true`,
+      [...positionParams(this.position), limit, ...condition.params],
+    );
+    const first = rows[0]!;
+    return {
+      horizon: BigInt(first.horizon),
+      heldBack: first.held_back,
+      events: first.stream_id === null ? [] : rows.map(toRecordedEvent),
+    };
+  }
+
+  private resolveWaiters(cycle: number, horizon: bigint): void {
+    for (const waiter of this.waiters) {
+      if (cycle > waiter.afterCycle && waiter.target.commit < horizon) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private rejectWaiters(error: unknown): void {
+    for (const waiter of this.waiters) waiter.reject(error);
+    this.waiters.clear();
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error;
+    this.stopped = true;
+    this.unsubscribe();
+    this.rejectWaiters(error);
+    this.options.onStopped?.(error);
+  }
+
+  /** Sleeps for `ms`; a stop always cuts it short, a notification only when `wakeOnSignal`. */
+  private sleep(ms: number, wakeOnSignal = false): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stopped || (wakeOnSignal && this.dirty)) return resolve();
+      const timer = setTimeout(() => this.wakeUp?.(), ms);
+      this.wakeOnSignal = wakeOnSignal;
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+    });
+  }
+}

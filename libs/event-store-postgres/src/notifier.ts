@@ -1,0 +1,90 @@
+import { EventEmitter } from 'node:events';
+import { Client, type ClientConfig, type Pool } from 'pg';
+
+export const EVENTS_CHANNEL = 'tenure_events';
+
+/**
+ * Wakes subscribers when events are appended, in every process connected to the database.
+ *
+ * The NOTIFY is sent after the append committed, on its own, and coalesced (at most one in
+ * flight and one queued). It is not sent inside the append transaction on purpose: PostgreSQL
+ * serialises the commits of all transactions that NOTIFY (a global lock held across the commit),
+ * which would undo the group commit concurrent writers get. If a process dies between commit and
+ * NOTIFY, subscribers still see the event on their next safety poll.
+ */
+export class Notifier {
+  private readonly wake = new EventEmitter();
+  private listener: Client | undefined;
+  private inFlight = false;
+  private queued = false;
+  private closed = false;
+  private reconnectDelayMs = 100;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly listenConfig: ClientConfig,
+  ) {
+    this.wake.setMaxListeners(0);
+  }
+
+  /** Register for wake-ups; returns the function that unregisters. */
+  onWake(callback: () => void): () => void {
+    this.wake.on('wake', callback);
+    void this.ensureListening();
+    return () => this.wake.off('wake', callback);
+  }
+
+  /** Tell every listener (in every process) that new events were committed. */
+  poke(): void {
+    this.wake.emit('wake');
+    if (this.inFlight) {
+      this.queued = true;
+      return;
+    }
+    this.inFlight = true;
+    this.pool
+      .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
+      .catch(() => undefined) // a lost notification is covered by the safety poll
+      .finally(() => {
+        this.inFlight = false;
+        if (this.queued && !this.closed) {
+          this.queued = false;
+          this.poke();
+        }
+      });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  private async ensureListening(): Promise<void> {
+    if (this.listener || this.closed) return;
+    const client = new Client(this.listenConfig);
+    this.listener = client;
+    client.on('notification', () => this.wake.emit('wake'));
+    client.on('error', () => this.reconnect(client));
+    client.on('end', () => this.reconnect(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      this.reconnectDelayMs = 100;
+      // Anything committed while we were not listening must be picked up now.
+      this.wake.emit('wake');
+    } catch {
+      this.reconnect(client);
+    }
+  }
+
+  private reconnect(client: Client): void {
+    if (this.listener !== client || this.closed) return;
+    this.listener = undefined;
+    void client.end().catch(() => undefined);
+    const delay = this.reconnectDelayMs;
+    this.reconnectDelayMs = Math.min(delay * 2, 5_000);
+    setTimeout(() => void this.ensureListening(), delay).unref();
+  }
+}

@@ -1,0 +1,140 @@
+import {
+  IdempotencyViolationError,
+  START,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@tenure/event-sourcing';
+import { Pool, type PoolConfig } from 'pg';
+import { EVENT_COLUMNS, globalLogCondition, positionParams, toRecordedEvent, type EventRow } from './event-rows';
+import { Notifier } from './notifier';
+import { IDEMPOTENCY_VIOLATION, sqlDetail, sqlState, UNIQUE_VIOLATION, WRONG_EXPECTED_REVISION } from './postgres-errors';
+import { startSubscription } from './subscription';
+
+export interface PostgresEventStoreOptions {
+  readonly connectionString: string;
+  /** Connections for appends and reads. Default 10. */
+  readonly poolSize?: number;
+}
+
+/** The default event store. Schema: `migrate(pool)`. Guarantees and their tests: docs/architecture.md. */
+export class PostgresEventStore implements EventStore {
+  readonly pool: Pool;
+  private readonly notifier: Notifier;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(options: PostgresEventStoreOptions) {
+    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10 };
+    this.pool = new Pool(config);
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+    this.notifier = new Notifier(this.pool, { connectionString: options.connectionString });
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`nothing to append to stream "${streamId}"`);
+    const expected = options.expectedRevision ?? 'any';
+    const params = [
+      streamId,
+      typeof expected === 'bigint' ? 'exact' : expected,
+      typeof expected === 'bigint' ? expected.toString() : null,
+      events.map((e) => e.metadata.eventId),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data ?? null)),
+      events.map((e) => JSON.stringify(e.metadata)),
+    ];
+    // A conflict may be a concurrent retry of this very batch: one more call tells which.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.pool.query<{ next_revision: string; commit_position: string; prepare_position: string; duplicate: boolean }>(
+          'SELECT * FROM tenure_append($1, $2, $3, $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])',
+          params,
+        );
+        const row = rows[0]!;
+        if (!row.duplicate) this.notifier.poke();
+        return {
+          nextExpectedRevision: BigInt(row.next_revision),
+          position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+        };
+      } catch (error) {
+        const state = sqlState(error);
+        const retriable = state === WRONG_EXPECTED_REVISION || state === UNIQUE_VIOLATION;
+        if (retriable && attempt < 2) continue;
+        throw this.translate(error, streamId, expected, events);
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM tenure_events e WHERE e.stream_id = $1 AND e.revision >= $2 ORDER BY e.revision LIMIT $3`,
+      [streamId, (options.fromRevision ?? 0n).toString(), options.maxCount ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const condition = globalLogCondition(options.filter, 4);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM tenure_events e
+        WHERE ${condition.sql} AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id, e.global_position LIMIT $3`,
+      [...positionParams(options.after ?? START), options.maxCount ?? null, ...condition.params],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async subscribeToAll(options: SubscribeOptions): Promise<Subscription> {
+    const subscription = await startSubscription(this.pool, this.notifier, options);
+    this.subscriptions.add(subscription);
+    return {
+      subscriptionId: subscription.subscriptionId,
+      get checkpoint() {
+        return subscription.checkpoint;
+      },
+      waitUntilCaughtUp: (timeoutMs) => subscription.waitUntilCaughtUp(timeoutMs),
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  /** The notifier, for projection runners that share this store's connections. */
+  get wakeups(): Notifier {
+    return this.notifier;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+    await this.notifier.close();
+    await this.pool.end();
+  }
+
+  private translate(error: unknown, streamId: string, expected: ExpectedRevision, events: readonly NewEvent[]): unknown {
+    switch (sqlState(error)) {
+      case WRONG_EXPECTED_REVISION: {
+        const current = BigInt(sqlDetail(error));
+        return new WrongExpectedRevisionError(streamId, describe(expected), current < 0n ? 'no_stream' : current);
+      }
+      case IDEMPOTENCY_VIOLATION:
+        return new IdempotencyViolationError(streamId, sqlDetail(error) || events[0]!.metadata.eventId);
+      case UNIQUE_VIOLATION:
+        return new IdempotencyViolationError(streamId, events[0]!.metadata.eventId);
+      default:
+        return error;
+    }
+  }
+}
+
+function describe(expected: ExpectedRevision): string {
+  return typeof expected === 'bigint' ? `revision ${expected}` : expected === 'no_stream' ? 'no stream' : 'any';
+}

@@ -1,0 +1,110 @@
+import { START, type Position, type RecordedEvent } from '@tenure/event-sourcing';
+import type { Pool, PoolClient } from 'pg';
+import { loadCheckpoint, storeCheckpoint } from '../checkpoints';
+import { LogFollower } from '../log-follower';
+import type { Notifier } from '../notifier';
+import { projectionCheckpointId, type Projection } from './projection';
+
+export interface ProjectionRunnerOptions {
+  readonly pool: Pool;
+  readonly notifier: Notifier;
+  readonly projection: Projection;
+  readonly batchSize?: number;
+  readonly onStopped?: (error: unknown) => void;
+  /** Called after each committed batch with the number of events applied. */
+  readonly onProgress?: (applied: number, position: Position) => void;
+}
+
+export interface RunningProjection {
+  readonly name: string;
+  readonly position: Position;
+  waitUntilCaughtUp(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Runs a projection live: catch up from its checkpoint, then follow the log. */
+export async function startProjection(options: ProjectionRunnerOptions): Promise<RunningProjection> {
+  const { pool, projection } = options;
+  await withClient(pool, (client) => projection.setup(client));
+  const startAfter = (await loadCheckpoint(pool, projectionCheckpointId(projection))) ?? START;
+  const follower = new LogFollower({
+    pool,
+    notifier: options.notifier,
+    startAfter,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    ...(projection.filter ? { filter: projection.filter } : {}),
+    processBatch: (events) => applyBatch(pool, projection, events, options.onProgress),
+    ...(options.onStopped ? { onStopped: options.onStopped } : {}),
+  });
+  return {
+    name: projection.name,
+    get position() {
+      return follower.lastPosition;
+    },
+    waitUntilCaughtUp: (timeoutMs) => follower.waitUntilCaughtUp(timeoutMs),
+    stop: () => follower.stop(),
+  };
+}
+
+/**
+ * Applies a batch in one transaction with the checkpoint. If the batch fails, its events are
+ * applied one transaction each, so everything before the bad event is kept, and the error names it.
+ */
+export async function applyBatch(
+  pool: Pool,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  onProgress?: (applied: number, position: Position) => void,
+): Promise<void> {
+  try {
+    await applyInTransaction(pool, projection, events);
+    onProgress?.(events.length, events[events.length - 1]!.position);
+    return;
+  } catch (error) {
+    if (events.length === 1) throw new ProjectionError(projection.name, events[0]!, error);
+  }
+  for (const event of events) {
+    try {
+      await applyInTransaction(pool, projection, [event]);
+    } catch (error) {
+      throw new ProjectionError(projection.name, event, error);
+    }
+    onProgress?.(1, event.position);
+  }
+}
+
+async function applyInTransaction(pool: Pool, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
+  await withClient(pool, async (client) => {
+    await client.query('BEGIN');
+    try {
+      for (const event of events) await projection.apply(event, client);
+      await storeCheckpoint(client, projectionCheckpointId(projection), events[events.length - 1]!.position);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  });
+}
+
+export async function withClient<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await work(client);
+  } finally {
+    client.release();
+  }
+}
+
+export class ProjectionError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly event: RecordedEvent,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `projection "${projection}" stopped at ${event.type} ${event.metadata.eventId} (stream ${event.streamId}@${event.revision}): ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+    this.name = 'ProjectionError';
+  }
+}

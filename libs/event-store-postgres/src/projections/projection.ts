@@ -1,0 +1,22 @@
+import type { EventFilter, RecordedEvent } from '@tenure/event-sourcing';
+import type { PoolClient } from 'pg';
+
+/**
+ * A read model kept in PostgreSQL tables. `apply` runs inside the transaction that also stores
+ * the projection's checkpoint, so each event's effect is committed exactly once.
+ */
+export interface Projection {
+  /** Unique; also the checkpoint key (`projection:<name>`). */
+  readonly name: string;
+  /** Only these events are read and applied. */
+  readonly filter?: EventFilter;
+  /** Create the read-model tables if missing. Idempotent. */
+  setup(client: PoolClient): Promise<void>;
+  /** Empty the read-model tables before a rebuild from position 0. */
+  reset(client: PoolClient): Promise<void>;
+  apply(event: RecordedEvent, client: PoolClient): Promise<void>;
+}
+
+export function projectionCheckpointId(projection: Pick<Projection, 'name'>): string {
+  return `projection:${projection.name}`;
+}

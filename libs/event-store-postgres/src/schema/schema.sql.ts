@@ -1,0 +1,98 @@
+/**
+ * The event store schema. Version it by appending to MIGRATIONS; never edit an applied entry.
+ *
+ * Global order: (transaction_id, global_position). Readers only see events whose transaction id
+ * is below the oldest transaction still running (pg_snapshot_xmin), so an event that commits
+ * late can never land behind a position a reader has already passed. See docs/architecture.md.
+ */
+export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE tenure_events (
+  transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+  global_position bigint      GENERATED ALWAYS AS IDENTITY,
+  stream_id       text        NOT NULL,
+  revision        bigint      NOT NULL,
+  event_id        text        NOT NULL,
+  type            text        NOT NULL,
+  data            jsonb       NOT NULL,
+  metadata        jsonb       NOT NULL,
+  recorded_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
+  PRIMARY KEY (transaction_id, global_position),
+  CONSTRAINT tenure_events_stream_revision UNIQUE (stream_id, revision),
+  CONSTRAINT tenure_events_event_id UNIQUE (event_id)
+);
+
+-- One row per stream holding its head revision, so the expected-revision check is one key lookup.
+CREATE TABLE tenure_streams (
+  stream_id text   PRIMARY KEY,
+  revision  bigint NOT NULL
+);
+
+CREATE TABLE tenure_checkpoints (
+  subscription_id  text        PRIMARY KEY,
+  commit_position  bigint      NOT NULL,
+  prepare_position bigint      NOT NULL,
+  updated_at       timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+
+-- Append a batch atomically. Raises TE001 on a wrong expected revision, TE002 when the event ids
+-- were used before in another way; returns the original result when the same batch was appended before.
+CREATE FUNCTION tenure_append(
+  p_stream_id text, p_expected_kind text, p_expected bigint,
+  p_event_ids text[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+) RETURNS TABLE (next_revision bigint, commit_position bigint, prepare_position bigint, duplicate boolean)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_count   int := cardinality(p_event_ids);
+  v_found   int;
+  v_first   bigint;
+  v_current bigint;
+BEGIN
+  SELECT count(*), min(e.revision) INTO v_found, v_first
+    FROM tenure_events e WHERE e.event_id = ANY (p_event_ids);
+  IF v_found > 0 THEN
+    IF v_found = v_count AND NOT EXISTS (
+      SELECT 1 FROM unnest(p_event_ids) WITH ORDINALITY AS given(event_id, n)
+      LEFT JOIN tenure_events e ON e.event_id = given.event_id
+      WHERE e.stream_id IS DISTINCT FROM p_stream_id OR e.revision <> v_first + given.n - 1
+    ) THEN
+      RETURN QUERY SELECT e.revision, e.transaction_id::text::bigint, e.global_position, true
+        FROM tenure_events e WHERE e.stream_id = p_stream_id AND e.revision = v_first + v_count - 1;
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = 'TE002', MESSAGE = 'idempotency violation',
+      DETAIL = (SELECT e.event_id FROM tenure_events e WHERE e.event_id = ANY (p_event_ids) LIMIT 1);
+  END IF;
+
+  -- Serialise writers of this stream. An advisory lock, not a row lock, because taking it must not
+  -- assign a transaction id: the id is assigned by the first write below, after the previous
+  -- writer of the stream committed, so the global order (transaction id first) keeps revision order.
+  -- This is why tenure_append must be the first write of its transaction.
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
+  SELECT s.revision INTO v_current FROM tenure_streams s WHERE s.stream_id = p_stream_id;
+  v_current := coalesce(v_current, -1);
+
+  IF (p_expected_kind = 'no_stream' AND v_current <> -1)
+     OR (p_expected_kind = 'exact' AND v_current <> p_expected) THEN
+    RAISE EXCEPTION USING ERRCODE = 'TE001', MESSAGE = 'wrong expected revision', DETAIL = v_current::text;
+  END IF;
+
+  RETURN QUERY
+  WITH inserted AS (
+    INSERT INTO tenure_events (stream_id, revision, event_id, type, data, metadata)
+    SELECT p_stream_id, v_current + given.n, given.event_id, given.type, given.data, given.metadata
+      FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS given(event_id, type, data, metadata, n)
+    RETURNING revision, transaction_id, global_position
+  )
+  SELECT i.revision, i.transaction_id::text::bigint, i.global_position, false
+    FROM inserted i ORDER BY i.revision DESC LIMIT 1;
+
+  INSERT INTO tenure_streams AS s (stream_id, revision) VALUES (p_stream_id, v_current + v_count)
+    ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision;
+END;
+$fn$;
+`,
+  },
+];

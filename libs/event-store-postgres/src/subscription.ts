@@ -1,0 +1,73 @@
+import type { Position, RecordedEvent, SubscribeOptions, Subscription } from '@tenure/event-sourcing';
+import type { Pool } from 'pg';
+import { loadCheckpoint, START, storeCheckpoint } from './checkpoints';
+import { LogFollower } from './log-follower';
+import type { Notifier } from './notifier';
+
+/**
+ * A durable subscription: at-least-once delivery in global order. The checkpoint is written after
+ * each batch, so after a crash at most one batch is delivered again; handlers must be idempotent
+ * (or use a projection, which commits its effects with its checkpoint).
+ */
+export async function startSubscription(pool: Pool, notifier: Notifier, options: SubscribeOptions): Promise<Subscription> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  let checkpoint = await loadCheckpoint(pool, options.subscriptionId);
+
+  async function handleWithRetries(event: RecordedEvent): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await options.handle(event);
+      } catch (error) {
+        if (attempt >= maxAttempts) {
+          throw new SubscriptionHandlerError(options.subscriptionId, event, attempt, error);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(20 * 2 ** (attempt - 1), 1_000)));
+      }
+    }
+  }
+
+  const follower = new LogFollower({
+    pool,
+    notifier,
+    startAfter: checkpoint ?? START,
+    ...(options.filter ? { filter: options.filter } : {}),
+    async processBatch(events) {
+      let handled: Position | undefined;
+      try {
+        for (const event of events) {
+          await handleWithRetries(event);
+          handled = event.position;
+        }
+      } finally {
+        if (handled) {
+          await storeCheckpoint(pool, options.subscriptionId, handled);
+          checkpoint = handled;
+        }
+      }
+    },
+    ...(options.onStopped ? { onStopped: options.onStopped } : {}),
+  });
+
+  return {
+    subscriptionId: options.subscriptionId,
+    get checkpoint() {
+      return checkpoint;
+    },
+    waitUntilCaughtUp: (timeoutMs) => follower.waitUntilCaughtUp(timeoutMs),
+    stop: () => follower.stop(),
+  };
+}
+
+export class SubscriptionHandlerError extends Error {
+  constructor(
+    readonly subscriptionId: string,
+    readonly event: RecordedEvent,
+    readonly attempts: number,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `subscription "${subscriptionId}" stopped: handling ${event.type} ${event.metadata.eventId} (stream ${event.streamId}@${event.revision}) failed ${attempts} times: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+    this.name = 'SubscriptionHandlerError';
+  }
+}
