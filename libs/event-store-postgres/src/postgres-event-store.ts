@@ -1,4 +1,5 @@
 import {
+  DomainError,
   IdempotencyViolationError,
   START,
   WrongExpectedRevisionError,
@@ -39,8 +40,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError(`nothing to append to stream "${streamId}"`);
+    if (events.length === 0) throw new DomainError('validation', `nothing to append to stream "${streamId}"`);
     const expected = options.expectedRevision ?? 'any';
+    if (typeof expected === 'bigint' && expected < 0n) {
+      throw new DomainError('validation', `expected revision ${expected} for stream "${streamId}" is negative; use 'no_stream' for a new stream`);
+    }
     const params = [
       streamId,
       typeof expected === 'bigint' ? 'exact' : expected,
