@@ -5,3 +5,5 @@ export * from './event-store';
 export * from './decider';
 export * from './runtime';
 export * from './command-handler';
+export * from './retry';
+export * from './subscription-errors';

@@ -1,4 +1,12 @@
-import type { Position, RecordedEvent, SubscribeOptions, Subscription } from '@tenure/event-sourcing';
+import {
+  exponentialBackoff,
+  SubscriptionHandlerError,
+  withRetries,
+  type Position,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@tenure/event-sourcing';
 import type { Pool } from 'pg';
 import { loadCheckpoint, START, storeCheckpoint } from './checkpoints';
 import { LogFollower } from './log-follower';
@@ -14,15 +22,10 @@ export async function startSubscription(pool: Pool, notifier: Notifier, options:
   let checkpoint = await loadCheckpoint(pool, options.subscriptionId);
 
   async function handleWithRetries(event: RecordedEvent): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await options.handle(event);
-      } catch (error) {
-        if (attempt >= maxAttempts) {
-          throw new SubscriptionHandlerError(options.subscriptionId, event, attempt, error);
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(20 * 2 ** (attempt - 1), 1_000)));
-      }
+    try {
+      await withRetries(() => options.handle(event), { maxAttempts, delayMs: exponentialBackoff(20, 1_000) });
+    } catch (error) {
+      throw new SubscriptionHandlerError(options.subscriptionId, event, maxAttempts, error);
     }
   }
 
@@ -56,18 +59,4 @@ export async function startSubscription(pool: Pool, notifier: Notifier, options:
     waitUntilCaughtUp: (timeoutMs) => follower.waitUntilCaughtUp(timeoutMs),
     stop: () => follower.stop(),
   };
-}
-
-export class SubscriptionHandlerError extends Error {
-  constructor(
-    readonly subscriptionId: string,
-    readonly event: RecordedEvent,
-    readonly attempts: number,
-    override readonly cause: unknown,
-  ) {
-    super(
-      `subscription "${subscriptionId}" stopped: handling ${event.type} ${event.metadata.eventId} (stream ${event.streamId}@${event.revision}) failed ${attempts} times: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
-    this.name = 'SubscriptionHandlerError';
-  }
 }
