@@ -34,7 +34,7 @@ describe('PostgreSQL global order under concurrent writers', () => {
     await client.connect();
     const events = newEvents(count, 'Slow');
     await client.query('BEGIN');
-    await client.query('SELECT * FROM tenure_append($1, $2, NULL, $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])', [
+    await client.query('SELECT * FROM tenure_append($1, $2, NULL, $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], false)', [
       streamId,
       'any',
       events.map((e) => e.metadata.eventId),

@@ -142,9 +142,9 @@ export class LogFollower {
     const { rows } = await this.options.pool.query<EventRow & { horizon: string; held_back: boolean }>(
       `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
        SELECT h.xmin::text AS horizon,
-              EXISTS (SELECT 1 FROM tenure_events x
-                       WHERE x.transaction_id >= h.xmin
-                         AND (x.transaction_id, x.global_position) > ($1::text::xid8, $2::bigint)) AS held_back,
+              -- Everything below the horizon is read below, so "held back" is simply: the newest
+              -- event is at or above the horizon. One step down the primary key index.
+              coalesce((SELECT x.transaction_id FROM tenure_events x ORDER BY x.transaction_id DESC LIMIT 1) >= h.xmin, false) AS held_back,
               ev.*
          FROM h LEFT JOIN LATERAL (
            SELECT ${EVENT_COLUMNS} FROM tenure_events e

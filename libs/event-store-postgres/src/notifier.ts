@@ -6,8 +6,10 @@ export const EVENTS_CHANNEL = 'tenure_events';
 /**
  * Wakes subscribers when events are appended, in every process connected to the database.
  *
- * The NOTIFY is sent after the append committed, on its own, and coalesced (at most one in
- * flight and one queued). It is not sent inside the append transaction on purpose: PostgreSQL
+ * The NOTIFY is sent after the append committed, on its own, and coalesced: the first append
+ * schedules one NOTIFY `coalesceMs` later, and every append until it is sent rides along (so a
+ * busy writer sends a few hundred per second, not one per append). Subscribers in this process
+ * are woken at once, without waiting for it. It is not sent inside the append transaction on purpose: PostgreSQL
  * serialises the commits of all transactions that NOTIFY (a global lock held across the commit),
  * which would undo the group commit concurrent writers get. If a process dies between commit and
  * NOTIFY, subscribers still see the event on their next safety poll.
@@ -15,6 +17,7 @@ export const EVENTS_CHANNEL = 'tenure_events';
 export class Notifier {
   private readonly wake = new EventEmitter();
   private listener: Client | undefined;
+  private scheduled = false;
   private inFlight = false;
   private queued = false;
   private closed = false;
@@ -23,6 +26,7 @@ export class Notifier {
   constructor(
     private readonly pool: Pool,
     private readonly listenConfig: ClientConfig,
+    private readonly coalesceMs = 2,
   ) {
     this.wake.setMaxListeners(0);
   }
@@ -37,17 +41,23 @@ export class Notifier {
   /** Tell every listener (in every process) that new events were committed. */
   poke(): void {
     this.wake.emit('wake');
-    if (this.inFlight) {
-      this.queued = true;
-      return;
+    if (this.inFlight) this.queued = true;
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setTimeout(() => this.send(), this.coalesceMs).unref();
     }
+  }
+
+  private send(): void {
+    this.scheduled = false;
+    if (this.closed) return;
     this.inFlight = true;
     this.pool
       .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
       .catch(() => undefined) // a lost notification is covered by the safety poll
       .finally(() => {
         this.inFlight = false;
-        if (this.queued && !this.closed) {
+        if (this.queued) {
           this.queued = false;
           this.poke();
         }

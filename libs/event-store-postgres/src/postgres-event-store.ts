@@ -54,12 +54,13 @@ export class PostgresEventStore implements EventStore {
       events.map((e) => JSON.stringify(e.data ?? null)),
       events.map((e) => JSON.stringify(e.metadata)),
     ];
-    // A conflict may be a concurrent retry of this very batch: one more call tells which.
+    // A conflict may be a repeat of this very batch (a retry, or a race with one): one more call,
+    // which looks the event ids up first, tells which.
     for (let attempt = 1; ; attempt++) {
       try {
         const { rows } = await this.pool.query<{ next_revision: string; commit_position: string; prepare_position: string; duplicate: boolean }>(
-          'SELECT * FROM tenure_append($1, $2, $3, $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])',
-          params,
+          'SELECT * FROM tenure_append($1, $2, $3, $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8)',
+          [...params, attempt > 1],
         );
         const row = rows[0]!;
         if (!row.duplicate) this.notifier.poke();

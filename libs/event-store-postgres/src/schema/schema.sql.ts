@@ -24,12 +24,6 @@ CREATE TABLE tenure_events (
   CONSTRAINT tenure_events_event_id UNIQUE (event_id)
 );
 
--- One row per stream holding its head revision, so the expected-revision check is one key lookup.
-CREATE TABLE tenure_streams (
-  stream_id text   PRIMARY KEY,
-  revision  bigint NOT NULL
-);
-
 CREATE TABLE tenure_checkpoints (
   subscription_id  text        PRIMARY KEY,
   commit_position  bigint      NOT NULL,
@@ -37,11 +31,13 @@ CREATE TABLE tenure_checkpoints (
   updated_at       timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
--- Append a batch atomically. Raises TE001 on a wrong expected revision, TE002 when the event ids
--- were used before in another way; returns the original result when the same batch was appended before.
+-- Append a batch atomically. Raises TE001 on a wrong expected revision. With p_check_duplicates
+-- (the store's second call after a conflict) it first looks the event ids up: the same batch
+-- appended before returns its original result; ids used in another way raise TE002. The first call
+-- skips that lookup: a repeated id then fails on the unique index, which is what triggers the second call.
 CREATE FUNCTION tenure_append(
   p_stream_id text, p_expected_kind text, p_expected bigint,
-  p_event_ids text[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+  p_event_ids text[], p_types text[], p_data jsonb[], p_metadata jsonb[], p_check_duplicates boolean
 ) RETURNS TABLE (next_revision bigint, commit_position bigint, prepare_position bigint, duplicate boolean)
 LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -50,20 +46,22 @@ DECLARE
   v_first   bigint;
   v_current bigint;
 BEGIN
-  SELECT count(*), min(e.revision) INTO v_found, v_first
-    FROM tenure_events e WHERE e.event_id = ANY (p_event_ids);
-  IF v_found > 0 THEN
-    IF v_found = v_count AND NOT EXISTS (
-      SELECT 1 FROM unnest(p_event_ids) WITH ORDINALITY AS given(event_id, n)
-      LEFT JOIN tenure_events e ON e.event_id = given.event_id
-      WHERE e.stream_id IS DISTINCT FROM p_stream_id OR e.revision <> v_first + given.n - 1
-    ) THEN
-      RETURN QUERY SELECT e.revision, e.transaction_id::text::bigint, e.global_position, true
-        FROM tenure_events e WHERE e.stream_id = p_stream_id AND e.revision = v_first + v_count - 1;
-      RETURN;
+  IF p_check_duplicates THEN
+    SELECT count(*), min(e.revision) INTO v_found, v_first
+      FROM tenure_events e WHERE e.event_id = ANY (p_event_ids);
+    IF v_found > 0 THEN
+      IF v_found = v_count AND NOT EXISTS (
+        SELECT 1 FROM unnest(p_event_ids) WITH ORDINALITY AS given(event_id, n)
+        LEFT JOIN tenure_events e ON e.event_id = given.event_id
+        WHERE e.stream_id IS DISTINCT FROM p_stream_id OR e.revision <> v_first + given.n - 1
+      ) THEN
+        RETURN QUERY SELECT e.revision, e.transaction_id::text::bigint, e.global_position, true
+          FROM tenure_events e WHERE e.stream_id = p_stream_id AND e.revision = v_first + v_count - 1;
+        RETURN;
+      END IF;
+      RAISE EXCEPTION USING ERRCODE = 'TE002', MESSAGE = 'idempotency violation',
+        DETAIL = (SELECT e.event_id FROM tenure_events e WHERE e.event_id = ANY (p_event_ids) LIMIT 1);
     END IF;
-    RAISE EXCEPTION USING ERRCODE = 'TE002', MESSAGE = 'idempotency violation',
-      DETAIL = (SELECT e.event_id FROM tenure_events e WHERE e.event_id = ANY (p_event_ids) LIMIT 1);
   END IF;
 
   -- Serialise writers of this stream. An advisory lock, not a row lock, because taking it must not
@@ -71,7 +69,8 @@ BEGIN
   -- writer of the stream committed, so the global order (transaction id first) keeps revision order.
   -- This is why tenure_append must be the first write of its transaction.
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 0));
-  SELECT s.revision INTO v_current FROM tenure_streams s WHERE s.stream_id = p_stream_id;
+  -- The head revision: one step down the (stream_id, revision) index.
+  SELECT max(e.revision) INTO v_current FROM tenure_events e WHERE e.stream_id = p_stream_id;
   v_current := coalesce(v_current, -1);
 
   IF (p_expected_kind = 'no_stream' AND v_current <> -1)
@@ -88,9 +87,6 @@ BEGIN
   )
   SELECT i.revision, i.transaction_id::text::bigint, i.global_position, false
     FROM inserted i ORDER BY i.revision DESC LIMIT 1;
-
-  INSERT INTO tenure_streams AS s (stream_id, revision) VALUES (p_stream_id, v_current + v_count)
-    ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision;
 END;
 $fn$;
 `,
