@@ -23,7 +23,11 @@ export interface PostgresEventStoreOptions {
   readonly connectionString: string;
   /** Connections for appends and reads. Default 10. */
   readonly poolSize?: number;
+  /** Give up connecting after this long (a host that never answers would otherwise hang for minutes). Default 5000 ms. */
+  readonly connectionTimeoutMillis?: number;
 }
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 /** The default event store. Schema: `migrate(pool)`. Guarantees and their tests: docs/architecture.md. */
 export class PostgresEventStore implements EventStore {
@@ -32,11 +36,15 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(options: PostgresEventStoreOptions) {
-    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10 };
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    };
     this.pool = new Pool(config);
     // An idle client that loses its server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
-    this.notifier = new Notifier(this.pool, { connectionString: options.connectionString });
+    this.notifier = new Notifier(this.pool, { connectionString: options.connectionString, connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_CONNECT_TIMEOUT_MS });
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {

@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Logger } from '@tenure/platform';
+import { createErrorFormatter } from '@tenure/subgraph';
+import express, { type ErrorRequestHandler } from 'express';
+import { type GatewayConfig, subgraphUrlOverrides } from './config';
+import { createGateway } from './gateway';
+import { checkSubgraphsReady } from './readiness';
+import { readSupergraph } from './supergraph';
+
+export interface RunningGateway {
+  readonly url: string;
+  /** Stops taking requests, lets running ones finish, then stops the gateway. */
+  close(): Promise<void>;
+}
+
+/**
+ * The one place the gateway's HTTP server is assembled: body limit, health endpoints and
+ * /graphql. Authentication and request limits (depth, cost) belong here when they arrive.
+ */
+export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const production = config.NODE_ENV === 'production';
+  const { gateway, subgraphUrls } = createGateway(readSupergraph(config.SUPERGRAPH_PATH), subgraphUrlOverrides(config), logger);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer({
+    gateway,
+    logger,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: createErrorFormatter({ production }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+  });
+  await apollo.start();
+
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_request, response) => {
+    const subgraphs = await checkSubgraphsReady(subgraphUrls);
+    // No subgraph known yet means the gateway has not loaded its supergraph: not ready either.
+    const ready = subgraphUrls.size > 0 && Object.values(subgraphs).every((state) => state === 'ready');
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
+  });
+  app.use('/graphql', express.json({ limit: config.BODY_LIMIT }), expressMiddleware(apollo));
+  app.use(bodyErrorHandler(config.BODY_LIMIT));
+
+  await listen(httpServer, config.PORT, config.HOST);
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}/graphql`;
+  return { url, close: () => apollo.stop() };
+}
+
+/** Body-parser rejections (too large, not JSON) answered as GraphQL-style JSON instead of an HTML page. */
+function bodyErrorHandler(limit: string): ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, _request, response, next) => {
+    if (error.type === 'entity.too.large') {
+      response
+        .status(413)
+        .json({ errors: [{ message: `request body is larger than ${limit}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (error.type === 'entity.parse.failed') {
+      response.status(400).json({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      next(error);
+    }
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

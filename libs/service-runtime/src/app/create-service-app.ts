@@ -1,0 +1,46 @@
+import { type INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createLogger, type Logger } from '@tenure/platform';
+import { SubgraphModule } from '@tenure/subgraph';
+import type { ServiceConfig } from '../config/service-config';
+import { nestLoggerFor } from '../logging/nest-logger';
+import type { ServiceDefinition } from '../service-definition';
+import { ServiceRuntimeModule } from '../service-runtime.module';
+
+/** The root of every service's module graph: the runtime, the subgraph and the service's own module. */
+@Module({})
+class ServiceAppModule {}
+
+/** The initialised service, its event store schema applied if the database answered; not yet listening. Closes cleanly on SIGTERM/SIGINT. */
+export async function createServiceApp(
+  service: ServiceDefinition,
+  config: ServiceConfig,
+  logger: Logger = createLogger(service.name, config.LOG_LEVEL),
+): Promise<INestApplication> {
+  const root = {
+    module: ServiceAppModule,
+    imports: [
+      ServiceRuntimeModule.forRoot({ service, databaseUrl: config.DATABASE_URL, logger }),
+      SubgraphModule.forRoot({ definition: service.subgraph, production: config.NODE_ENV === 'production', logger }),
+      service.module,
+    ],
+  };
+  const app = await NestFactory.create(root, { logger: nestLoggerFor(logger), abortOnError: false });
+  // On a signal, close, then exit with process.exit rather than re-raising the signal: only then does pino
+  // flush the log lines still buffered ("shutting down" among them); a re-raised SIGTERM would drop them.
+  app.enableShutdownHooks([], { useProcessExit: true });
+  await app.init();
+  return app;
+}
+
+/** Starts the service on HOST:PORT (PORT 0 picks a free port) and logs the URL it listens on. */
+export async function startService(
+  service: ServiceDefinition,
+  config: ServiceConfig,
+  logger: Logger = createLogger(service.name, config.LOG_LEVEL),
+): Promise<INestApplication> {
+  const app = await createServiceApp(service, config, logger);
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ url: await app.getUrl() }, 'listening');
+  return app;
+}

@@ -1,0 +1,55 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { migrate, type PostgresEventStore } from '@tenure/event-store-postgres';
+import { EVENT_STORE, EVENT_STORE_OPTIONS } from './event-store.tokens';
+import type { EventStoreModuleOptions } from './event-store-module-options';
+
+/** Back-off between attempts while the database cannot be reached: doubles from the first to the last. */
+const FIRST_RETRY_MS = 250;
+const LAST_RETRY_MS = 10_000;
+
+/**
+ * Applies the event store schema (`migrate`, idempotent and serialised across processes) at start.
+ * The first attempt runs before the service listens, so a service with a healthy database is ready
+ * as soon as it answers. When the database cannot be reached yet the service starts anyway (alive,
+ * not ready) and keeps trying in the background until it succeeds or the service shuts down.
+ */
+@Injectable()
+export class EventStoreSchema implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private applied = false;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE_OPTIONS) private readonly options: EventStoreModuleOptions,
+  ) {}
+
+  /** Whether this process has applied, or found applied, every migration it knows. */
+  get isApplied(): boolean {
+    return this.applied;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.attempt(1);
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+  }
+
+  /** Never rejects: a failure schedules the next attempt. */
+  private async attempt(attempt: number): Promise<void> {
+    const { logger } = this.options;
+    try {
+      const { applied } = await migrate(this.store.pool);
+      this.applied = true;
+      logger.info({ applied, attempt }, 'event store schema ready');
+    } catch (error) {
+      if (this.stopped) return;
+      const retryInMs = Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1), LAST_RETRY_MS);
+      logger.warn({ err: error, attempt, retryInMs }, 'could not apply the event store schema; will retry');
+      this.retry = setTimeout(() => void this.attempt(attempt + 1), retryInMs);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { type BeforeApplicationShutdown, type DynamicModule, Inject, Module } from '@nestjs/common';
+import type { Logger } from '@tenure/platform';
+import { EventStoreModule } from './event-store/event-store.module';
+import { DatabaseProbe } from './health/database-probe';
+import { HealthController } from './health/health.controller';
+import { ServiceHealthReporter } from './health/service-health-reporter';
+import type { ServiceInfo } from './service-definition';
+import { LOGGER, SERVICE_INFO } from './service-runtime.tokens';
+
+export interface ServiceRuntimeOptions {
+  readonly service: ServiceInfo;
+  readonly databaseUrl: string;
+  readonly logger: Logger;
+}
+
+/**
+ * What every service runs on: /health and /ready, its event store, its logger and the reporter of
+ * its health. Global, so a service's own module injects `EVENT_STORE`, `LOGGER` and
+ * `ServiceHealthReporter` without importing anything.
+ */
+@Module({})
+export class ServiceRuntimeModule implements BeforeApplicationShutdown {
+  static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    return {
+      module: ServiceRuntimeModule,
+      global: true,
+      imports: [EventStoreModule.forRoot({ databaseUrl: options.databaseUrl, logger: options.logger })],
+      controllers: [HealthController],
+      providers: [
+        { provide: LOGGER, useValue: options.logger },
+        { provide: SERVICE_INFO, useValue: { name: options.service.name, version: options.service.version } },
+        DatabaseProbe,
+        ServiceHealthReporter,
+      ],
+      exports: [LOGGER, SERVICE_INFO, ServiceHealthReporter, EventStoreModule],
+    };
+  }
+
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  beforeApplicationShutdown(signal?: string): void {
+    this.logger.info({ signal }, 'shutting down');
+  }
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tenure/service-runtime';
+import { connectorService } from './app';
+
+runService(connectorService);

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tenure/service-runtime';
+import { identityService } from './app';
+
+runService(identityService);

@@ -1,0 +1,5 @@
+import { serviceSubgraph } from '@tenure/service-runtime';
+import { PlatformStatusResolver } from './platform-status/platform-status.resolver';
+
+/** The workflow subgraph: its types, resolvers and entity references. */
+export const workflowSubgraph = serviceSubgraph({ resolvers: [PlatformStatusResolver] });
