@@ -1,1 +1,1 @@
-module.exports = { preset: '../../jest.preset.js', displayName: '@tenure/testing' };
+module.exports = { preset: '../../jest.preset.js', displayName: '@tenure/testing', ...require('./jest.preset-db.js') };

@@ -50,7 +50,11 @@ export function commandHandler<Command, Event extends DomainEvent, State>(
       if (events.length === 0) return { events, state, append: undefined, attempts: attempt };
 
       try {
-        const append = await store.appendToStream(streamId, events.map((e) => toNewEvent(e, context, options.ids)), { expectedRevision });
+        const append = await store.appendToStream(
+          streamId,
+          events.map((e) => toNewEvent(e, context, options.ids)),
+          { expectedRevision },
+        );
         return { events, state: events.reduce(decider.evolve, state), append, attempts: attempt };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxAttempts) throw error;

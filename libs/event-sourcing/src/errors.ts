@@ -37,11 +37,10 @@ export class IdempotencyViolationError extends DomainError {
     readonly streamId: string,
     readonly eventId: string,
   ) {
-    super(
-      'conflict',
-      `event ${eventId} was already appended, but not as the same batch at the same place in stream "${streamId}"`,
-      { streamId, eventId },
-    );
+    super('conflict', `event ${eventId} was already appended, but not as the same batch at the same place in stream "${streamId}"`, {
+      streamId,
+      eventId,
+    });
     this.name = 'IdempotencyViolationError';
   }
 }

@@ -33,7 +33,13 @@ export function describeEventStoreContract(name: string, setup: () => Promise<Co
       await subject?.teardown();
     });
 
-    async function subscribe(subscriptionId: string, prefix: string, seen: RecordedEvent[], fail?: (e: RecordedEvent) => boolean, onStopped?: (error: unknown) => void) {
+    async function subscribe(
+      subscriptionId: string,
+      prefix: string,
+      seen: RecordedEvent[],
+      fail?: (e: RecordedEvent) => boolean,
+      onStopped?: (error: unknown) => void,
+    ) {
       const subscription = await store.subscribeToAll({
         subscriptionId,
         filter: { streamPrefixes: [`${prefix}-`] },
@@ -75,7 +81,9 @@ export function describeEventStoreContract(name: string, setup: () => Promise<Co
       it('given a stream at revision 1, when appending with expected revision 1, then it succeeds; with 0 it fails and writes nothing', async () => {
         const stream = uniqueStream(uniqueCategory());
         await store.appendToStream(stream, newEvents(2), { expectedRevision: 'no_stream' });
-        await expect(store.appendToStream(stream, newEvents(1), { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(store.appendToStream(stream, newEvents(1), { expectedRevision: 0n })).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
         const ok = await store.appendToStream(stream, newEvents(1), { expectedRevision: 1n });
         expect(ok.nextExpectedRevision).toBe(2n);
         expect(await store.readStream(stream)).toHaveLength(3);
@@ -117,7 +125,9 @@ export function describeEventStoreContract(name: string, setup: () => Promise<Co
       it('given concurrent appends to one stream with the same expected revision, then exactly one succeeds', async () => {
         const stream = uniqueStream(uniqueCategory());
         await store.appendToStream(stream, newEvents(1), { expectedRevision: 'no_stream' });
-        const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => store.appendToStream(stream, newEvents(1), { expectedRevision: 0n })));
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 8 }, () => store.appendToStream(stream, newEvents(1), { expectedRevision: 0n })),
+        );
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
         expect(await store.readStream(stream)).toHaveLength(2);

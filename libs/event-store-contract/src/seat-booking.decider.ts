@@ -1,9 +1,7 @@
 import { DomainError, type Decider } from '@tenure/event-sourcing';
 
 /** A tiny decider for tests of the event-sourcing machinery: a limited number of seats, booked once per person. */
-export type SeatEvent =
-  | { type: 'SeatsOpened'; data: { seats: number } }
-  | { type: 'SeatBooked'; data: { person: string } };
+export type SeatEvent = { type: 'SeatsOpened'; data: { seats: number } } | { type: 'SeatBooked'; data: { person: string } };
 
 export type SeatCommand = { type: 'OpenSeats'; data: { seats: number } } | { type: 'BookSeat'; data: { person: string } };
 

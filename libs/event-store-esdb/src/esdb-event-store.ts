@@ -1,9 +1,4 @@
-import {
-  ErrorType,
-  EventStoreDBClient,
-  type AllStreamResolvedEvent,
-  type ResolvedEvent,
-} from '@eventstore/db-client';
+import { ErrorType, EventStoreDBClient, type AllStreamResolvedEvent, type ResolvedEvent } from '@eventstore/db-client';
 import {
   IdempotencyViolationError,
   WrongExpectedRevisionError,
@@ -95,7 +90,11 @@ export class EsdbEventStore implements EventStore {
     return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString), options);
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`nothing to append to stream "${streamId}"`);
     const expected = options?.expectedRevision ?? 'any';
     const proposed = events.map(toProposedEvent);
@@ -114,12 +113,19 @@ export class EsdbEventStore implements EventStore {
 
       try {
         const result = await this.client.appendToStream(streamId, proposed, { expectedRevision: pinnedExpectedRevision(scan.head) });
-        return { nextExpectedRevision: result.nextExpectedRevision, position: await this.positionOf(streamId, result.nextExpectedRevision) };
+        return {
+          nextExpectedRevision: result.nextExpectedRevision,
+          position: await this.positionOf(streamId, result.nextExpectedRevision),
+        };
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw error;
         // Someone appended between the scan and the write (maybe this very batch, retried): look again.
         if (attempt >= this.maxAppendAttempts) {
-          throw new WrongExpectedRevisionError(streamId, describeExpected(expected), headFromCurrentRevision((error as { actualVersion?: unknown }).actualVersion));
+          throw new WrongExpectedRevisionError(
+            streamId,
+            describeExpected(expected),
+            headFromCurrentRevision((error as { actualVersion?: unknown }).actualVersion),
+          );
         }
       }
     }
@@ -230,10 +236,8 @@ export class EsdbEventStore implements EventStore {
     if (!event) throw new Error(`event ${revision} of stream "${streamId}" was appended but cannot be read back`);
     return event.position;
   }
-
 }
 
 function isWrongExpectedVersion(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === ErrorType.WRONG_EXPECTED_VERSION;
 }
-

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AllStreamResolvedEvent, AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
-import { comparePositions, SubscriptionHandlerError, withRetries, type Position, type RecordedEvent, type SubscribeOptions, type Subscription } from '@tenure/event-sourcing';
+import {
+  comparePositions,
+  SubscriptionHandlerError,
+  withRetries,
+  type Position,
+  type SubscribeOptions,
+  type Subscription,
+} from '@tenure/event-sourcing';
 import { isSystemEvent, matchesFilter, serverFilter } from './event-filter';
 import { toRecordedEvent } from './event-mapping';
 import { PROBE_EVENT_TYPE, probeIdOf, type CheckpointStore, type InternalStreams, type ProbeWriter } from './internal-streams';
@@ -80,7 +87,9 @@ export class EsdbSubscription implements Subscription {
         reached,
         sleep(timeoutMs, undefined, { signal: timeout.signal }).then(
           () => {
-            throw new Error(`subscription "${this.subscriptionId}" did not catch up within ${timeoutMs} ms (checkpoint ${this.describeCheckpoint()})`);
+            throw new Error(
+              `subscription "${this.subscriptionId}" did not catch up within ${timeoutMs} ms (checkpoint ${this.describeCheckpoint()})`,
+            );
           },
           () => undefined, // aborted: the race is already decided
         ),

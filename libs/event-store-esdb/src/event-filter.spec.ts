@@ -35,7 +35,7 @@ describe('event filters', () => {
   });
 
   it('with stream prefixes, the server filters on them (literally) plus the probe stream', () => {
-    const filter = serverFilter({ streamPrefixes: ['identity-', 'a.b+'] , eventTypes: ['Ignored'] }, probe, '$tenure-probe') as RegexFilter;
+    const filter = serverFilter({ streamPrefixes: ['identity-', 'a.b+'], eventTypes: ['Ignored'] }, probe, '$tenure-probe') as RegexFilter;
     expect(filter.filterOn).toBe(STREAM_NAME);
     expect(serverAccepts(filter, 'identity-42')).toBe(true);
     expect(serverAccepts(filter, 'a.b+1')).toBe(true);

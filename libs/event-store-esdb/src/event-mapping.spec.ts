@@ -76,7 +76,16 @@ describe('event mapping', () => {
   });
 
   it('fails clearly when the server sends no position (servers older than 22.6)', () => {
-    const raw = { streamId: 's-1', id: 'x', isJson: true, revision: 0n, type: 'T', created: new Date(), data: {}, metadata } as EsdbRecordedEvent;
+    const raw = {
+      streamId: 's-1',
+      id: 'x',
+      isJson: true,
+      revision: 0n,
+      type: 'T',
+      created: new Date(),
+      data: {},
+      metadata,
+    } as EsdbRecordedEvent;
     expect(() => toRecordedEvent(raw)).toThrow(MissingPositionError);
   });
 });

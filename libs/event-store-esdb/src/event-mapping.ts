@@ -5,9 +5,13 @@ import { toEsdbEventId } from './event-id';
 /** A port event as EventStoreDB stores it: JSON data, the port metadata as JSON metadata. */
 export function toProposedEvent(event: NewEvent): EventData {
   if (event.data === undefined) {
-    throw new DomainError('validation', `event ${event.metadata.eventId} of type "${event.type}" has no data; use null for an event without data`, {
-      eventId: event.metadata.eventId,
-    });
+    throw new DomainError(
+      'validation',
+      `event ${event.metadata.eventId} of type "${event.type}" has no data; use null for an event without data`,
+      {
+        eventId: event.metadata.eventId,
+      },
+    );
   }
   return jsonEvent({
     id: toEsdbEventId(event.metadata.eventId),
@@ -18,7 +22,10 @@ export function toProposedEvent(event: NewEvent): EventData {
 }
 
 export class MissingPositionError extends Error {
-  constructor(readonly streamId: string, readonly revision: bigint) {
+  constructor(
+    readonly streamId: string,
+    readonly revision: bigint,
+  ) {
     super(
       `EventStoreDB returned event ${revision} of stream "${streamId}" without its log position; ` +
         'stream reads carry positions from server version 22.6 on: upgrade the server',
@@ -60,5 +67,10 @@ function toEventMetadata(event: EsdbRecordedEvent): EventMetadata {
 }
 
 function isTenureMetadata(value: unknown): value is EventMetadata {
-  return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && typeof (value as { eventId?: unknown }).eventId === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Uint8Array) &&
+    typeof (value as { eventId?: unknown }).eventId === 'string'
+  );
 }

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { firstRepeatedId, planAppend, type StoredOccurrence } from './idempotency';
 
-const at = (esdbId: string, revision: bigint): StoredOccurrence => ({ esdbId, revision, position: { commit: revision * 10n, prepare: revision * 10n } });
+const at = (esdbId: string, revision: bigint): StoredOccurrence => ({
+  esdbId,
+  revision,
+  position: { commit: revision * 10n, prepare: revision * 10n },
+});
 
 describe('deciding an append by the event ids already in the stream', () => {
   it('writes when none of the ids is there', () => {

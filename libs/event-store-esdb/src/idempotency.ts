@@ -35,7 +35,13 @@ export function planAppend(batchIds: readonly string[], occurrences: readonly St
     const last = byId.get(batchIds[batchIds.length - 1]!)![0]!;
     return { kind: 'already_appended', lastRevision: last.revision, position: last.position };
   }
-  return { kind: 'violation', index: Math.max(0, batchIds.findIndex((id) => byId.has(id))) };
+  return {
+    kind: 'violation',
+    index: Math.max(
+      0,
+      batchIds.findIndex((id) => byId.has(id)),
+    ),
+  };
 }
 
 /** Index of the first event whose id repeats an earlier one in the same batch, or -1. */

@@ -51,12 +51,19 @@ class InternalStreamWriter {
 export class CheckpointStore {
   private readonly writer: InternalStreamWriter;
 
-  constructor(private readonly client: EventStoreDBClient, private readonly streams: InternalStreams) {
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly streams: InternalStreams,
+  ) {
     this.writer = new InternalStreamWriter(client);
   }
 
   async load(subscriptionId: string): Promise<Position | undefined> {
-    const read = this.client.readStream(this.streams.checkpointStream(subscriptionId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const read = this.client.readStream(this.streams.checkpointStream(subscriptionId), {
+      direction: BACKWARDS,
+      fromRevision: END,
+      maxCount: 1,
+    });
     try {
       for await (const resolved of read) {
         const data = resolved.event?.data;
@@ -81,7 +88,10 @@ export class CheckpointStore {
 export class ProbeWriter {
   private readonly writer: InternalStreamWriter;
 
-  constructor(client: EventStoreDBClient, private readonly streams: InternalStreams) {
+  constructor(
+    client: EventStoreDBClient,
+    private readonly streams: InternalStreams,
+  ) {
     this.writer = new InternalStreamWriter(client);
   }
 

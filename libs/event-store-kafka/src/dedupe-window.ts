@@ -7,7 +7,8 @@ export class DedupeWindow {
   private readonly ids = new Set<string>();
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`dedupe window capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`dedupe window capacity must be a positive integer, got ${capacity}`);
   }
 
   has(id: string): boolean {

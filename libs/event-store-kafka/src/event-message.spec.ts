@@ -29,7 +29,10 @@ describe('event messages', () => {
       [HEADERS.correlationId]: 'corr-1',
       [HEADERS.causationId]: 'cmd-1',
     });
-    expect(JSON.parse(message.value as string)).toMatchObject({ revision: '7', position: { commit: '18446744073709551615', prepare: '12' } });
+    expect(JSON.parse(message.value as string)).toMatchObject({
+      revision: '7',
+      position: { commit: '18446744073709551615', prepare: '12' },
+    });
   });
 
   it('omits the causation header when there is no cause', () => {
@@ -56,7 +59,10 @@ describe('event messages', () => {
         eventId: fc.uuid(),
         correlationId: fc.string(),
         causationId: fc.option(fc.string(), { nil: null }),
-        actor: fc.record({ kind: fc.constantFrom('person' as const, 'service' as const, 'hr-feed' as const, 'system' as const), id: fc.string() }),
+        actor: fc.record({
+          kind: fc.constantFrom('person' as const, 'service' as const, 'hr-feed' as const, 'system' as const),
+          id: fc.string(),
+        }),
         occurredAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
       }),
       recordedAt: fc.date({ noInvalidDate: true, min: new Date(0), max: new Date('9999-12-31') }),
@@ -72,8 +78,16 @@ describe('event messages', () => {
     ['a tombstone', { value: null }, 'no value'],
     ['not JSON', { value: '{' }, 'not JSON'],
     ['another content type', { value: '{}', headers: { [HEADERS.contentType]: 'text/plain' } }, 'content type'],
-    ['a revision that is not a decimal', { value: JSON.stringify({ ...JSON.parse(encodeEvent(event).value as string), revision: 7 }) }, 'revision'],
-    ['metadata without an event id', { value: JSON.stringify({ ...JSON.parse(encodeEvent(event).value as string), metadata: {} }) }, 'eventId'],
+    [
+      'a revision that is not a decimal',
+      { value: JSON.stringify({ ...JSON.parse(encodeEvent(event).value as string), revision: 7 }) },
+      'revision',
+    ],
+    [
+      'metadata without an event id',
+      { value: JSON.stringify({ ...JSON.parse(encodeEvent(event).value as string), metadata: {} }) },
+      'eventId',
+    ],
   ])('refuses %s, saying what is wrong', (_, message, problem) => {
     expect(() => decodeEvent(message)).toThrow(EventMessageError);
     expect(() => decodeEvent(message)).toThrow(problem);

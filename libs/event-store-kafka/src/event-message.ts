@@ -79,7 +79,10 @@ export function decodeEvent(message: { readonly value: Buffer | string | null; r
   return {
     streamId,
     revision: requireDecimal(value.revision, 'revision'),
-    position: { commit: requireDecimal(value.position?.commit, 'position.commit'), prepare: requireDecimal(value.position?.prepare, 'position.prepare') },
+    position: {
+      commit: requireDecimal(value.position?.commit, 'position.commit'),
+      prepare: requireDecimal(value.position?.prepare, 'position.prepare'),
+    },
     type: requireString(value.type, 'type'),
     data: value.data,
     metadata: value.metadata,

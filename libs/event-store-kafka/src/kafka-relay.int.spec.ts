@@ -42,7 +42,10 @@ function suite(): void {
       await admin.connect();
       // Topics exist before the consumers join, so both groups are stable before the first message:
       // no rebalance can then redeliver, and "exactly once per group" is a fair assertion.
-      await admin.createTopics({ waitForLeaders: true, topics: categories.map((c) => ({ topic: topicForCategory(prefix, c), numPartitions: 3 })) });
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: categories.map((c) => ({ topic: topicForCategory(prefix, c), numPartitions: 3 })),
+      });
     });
 
     afterAll(async () => {
@@ -88,7 +91,8 @@ function suite(): void {
     async function publishedMessages(): Promise<number> {
       let total = 0;
       for (const category of categories) {
-        for (const partition of await admin.fetchTopicOffsets(topicForCategory(prefix, category))) total += Number(partition.high) - Number(partition.low);
+        for (const partition of await admin.fetchTopicOffsets(topicForCategory(prefix, category)))
+          total += Number(partition.high) - Number(partition.low);
       }
       return total;
     }

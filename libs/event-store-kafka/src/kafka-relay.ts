@@ -54,7 +54,10 @@ export class KafkaRelay {
     await producer.connect();
     try {
       await admin.connect();
-      const topics = new TopicProvisioner(admin, { numPartitions: options.partitions ?? 6, replicationFactor: options.replicationFactor ?? -1 });
+      const topics = new TopicProvisioner(admin, {
+        numPartitions: options.partitions ?? 6,
+        replicationFactor: options.replicationFactor ?? -1,
+      });
 
       async function publish(event: RecordedEvent): Promise<void> {
         const topic = topicForStream(prefix, event.streamId);

@@ -17,7 +17,8 @@ export function categoryOf(streamId: string): string {
 export function topicForCategory(prefix: string, category: string): string {
   if (category.length === 0) throw new RangeError('a stream category cannot be empty (stream id starting with "-"?)');
   const topic = `${prefix}.${[...category].map((c) => (LEGAL_TOPIC_CHARACTER.test(c) ? c : '_')).join('')}`;
-  if (topic.length > MAX_TOPIC_LENGTH) throw new RangeError(`topic "${topic.slice(0, 40)}…" is longer than Kafka's ${MAX_TOPIC_LENGTH} characters`);
+  if (topic.length > MAX_TOPIC_LENGTH)
+    throw new RangeError(`topic "${topic.slice(0, 40)}…" is longer than Kafka's ${MAX_TOPIC_LENGTH} characters`);
   return topic;
 }
 

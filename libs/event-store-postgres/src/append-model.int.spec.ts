@@ -11,7 +11,12 @@ type Op =
   | { kind: 'reuse-elsewhere'; which: number; stream: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('append' as const), stream: fc.nat(2), expectation: fc.constantFrom('any' as const, 'no_stream' as const, 'current' as const, 'stale' as const), count: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    kind: fc.constant('append' as const),
+    stream: fc.nat(2),
+    expectation: fc.constantFrom('any' as const, 'no_stream' as const, 'current' as const, 'stale' as const),
+    count: fc.integer({ min: 1, max: 3 }),
+  }),
   fc.record({ kind: fc.constant('repeat' as const), which: fc.nat() }),
   fc.record({ kind: fc.constant('reuse-elsewhere' as const), which: fc.nat(), stream: fc.nat(2) }),
 );
@@ -47,8 +52,16 @@ describe('PostgreSQL appends against a model', () => {
             const stream = streamId(step.stream);
             const held = model.get(stream) ?? [];
             const expected: ExpectedRevision =
-              step.expectation === 'any' ? 'any' : step.expectation === 'no_stream' ? 'no_stream' : step.expectation === 'current' ? BigInt(held.length - 1) : BigInt(held.length);
-            const fits = expected === 'any' || (expected === 'no_stream' ? held.length === 0 : held.length > 0 && expected === BigInt(held.length - 1));
+              step.expectation === 'any'
+                ? 'any'
+                : step.expectation === 'no_stream'
+                  ? 'no_stream'
+                  : step.expectation === 'current'
+                    ? BigInt(held.length - 1)
+                    : BigInt(held.length);
+            const fits =
+              expected === 'any' ||
+              (expected === 'no_stream' ? held.length === 0 : held.length > 0 && expected === BigInt(held.length - 1));
             const events = newEvents(step.count);
             const outcome = store.appendToStream(stream, events, { expectedRevision: expected });
             if (expected === -1n) {

@@ -36,7 +36,12 @@ describe('command handler on PostgreSQL', () => {
     expect(booked).toMatchObject({
       type: 'SeatBooked',
       revision: 1n,
-      metadata: { correlationId: 'corr-42', causationId: 'cmd-2', actor: { kind: 'person', id: 'ann' }, occurredAt: '2026-11-25T09:30:00.000Z' },
+      metadata: {
+        correlationId: 'corr-42',
+        causationId: 'cmd-2',
+        actor: { kind: 'person', id: 'ann' },
+        occurredAt: '2026-11-25T09:30:00.000Z',
+      },
     });
   });
 
@@ -44,10 +49,15 @@ describe('command handler on PostgreSQL', () => {
     const stream = uniqueStream(uniqueCategory());
     await commandHandler(store, seatBooking, { ids: randomIds })(stream, { type: 'OpenSeats', data: { seats: 1 } }, context('open'));
     // The rival books the last seat just before our first append; our retry must see it and refuse.
-    const racing = interleave(store, () => commandHandler(store, seatBooking, { ids: randomIds })(stream, { type: 'BookSeat', data: { person: 'rival' } }, context('rival')));
+    const racing = interleave(store, () =>
+      commandHandler(store, seatBooking, { ids: randomIds })(stream, { type: 'BookSeat', data: { person: 'rival' } }, context('rival')),
+    );
     const handle = commandHandler(racing, seatBooking, { ids: randomIds });
 
-    await expect(handle(stream, { type: 'BookSeat', data: { person: 'ann' } }, context('ann'))).rejects.toMatchObject({ code: 'conflict', message: 'no seat left' });
+    await expect(handle(stream, { type: 'BookSeat', data: { person: 'ann' } }, context('ann'))).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'no seat left',
+    });
     expect((await store.readStream(stream)).map((e) => e.data)).toEqual([{ seats: 1 }, { person: 'rival' }]);
   });
 
@@ -55,10 +65,21 @@ describe('command handler on PostgreSQL', () => {
     const stream = uniqueStream(uniqueCategory());
     await commandHandler(store, seatBooking, { ids: randomIds })(stream, { type: 'OpenSeats', data: { seats: 10 } }, context('open'));
     let rival = 0;
-    const alwaysRacing = interleave(store, () => commandHandler(store, seatBooking, { ids: randomIds })(stream, { type: 'BookSeat', data: { person: `rival-${rival++}` } }, context('rival')), Infinity);
+    const alwaysRacing = interleave(
+      store,
+      () =>
+        commandHandler(store, seatBooking, { ids: randomIds })(
+          stream,
+          { type: 'BookSeat', data: { person: `rival-${rival++}` } },
+          context('rival'),
+        ),
+      Infinity,
+    );
     const handle = commandHandler(alwaysRacing, seatBooking, { ids: randomIds, maxAttempts: 3 });
 
-    await expect(handle(stream, { type: 'BookSeat', data: { person: 'ann' } }, context('ann'))).rejects.toMatchObject({ name: 'WrongExpectedRevisionError' });
+    await expect(handle(stream, { type: 'BookSeat', data: { person: 'ann' } }, context('ann'))).rejects.toMatchObject({
+      name: 'WrongExpectedRevisionError',
+    });
     expect(rival).toBe(3);
   });
 });

@@ -44,14 +44,24 @@ export class PostgresEventStore implements EventStore {
     this.pool = new Pool(config);
     // An idle client that loses its server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
-    this.notifier = new Notifier(this.pool, { connectionString: options.connectionString, connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_CONNECT_TIMEOUT_MS });
+    this.notifier = new Notifier(this.pool, {
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    });
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new DomainError('validation', `nothing to append to stream "${streamId}"`);
     const expected = options.expectedRevision ?? 'any';
     if (typeof expected === 'bigint' && expected < 0n) {
-      throw new DomainError('validation', `expected revision ${expected} for stream "${streamId}" is negative; use 'no_stream' for a new stream`);
+      throw new DomainError(
+        'validation',
+        `expected revision ${expected} for stream "${streamId}" is negative; use 'no_stream' for a new stream`,
+      );
     }
     const params = [
       streamId,
@@ -66,10 +76,12 @@ export class PostgresEventStore implements EventStore {
     // which looks the event ids up first, tells which.
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.pool.query<{ next_revision: string; commit_position: string; prepare_position: string; duplicate: boolean }>(
-          'SELECT * FROM tenure_append($1, $2, $3, $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8)',
-          [...params, attempt > 1],
-        );
+        const { rows } = await this.pool.query<{
+          next_revision: string;
+          commit_position: string;
+          prepare_position: string;
+          duplicate: boolean;
+        }>('SELECT * FROM tenure_append($1, $2, $3, $4::text[], $5::text[], $6::jsonb[], $7::jsonb[], $8)', [...params, attempt > 1]);
         const row = rows[0]!;
         if (!row.duplicate) this.notifier.poke();
         return {

@@ -1,2 +1,4 @@
 export * from './config/load-config';
 export * from './logging/logger';
+export * from './postgres';
+export * from './process/process-inspection';

@@ -9,7 +9,11 @@ import { rebuildProjection } from '../projections/rebuild-projection';
 import { PostgresEventStore } from '../postgres-event-store';
 import { progressLine } from './progress-line';
 
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: NodeJS.WriteStream | NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  out: NodeJS.WriteStream | NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const moduleIndex = argv.indexOf('--module');
   const modulePath = moduleIndex >= 0 ? argv[moduleIndex + 1] : undefined;
   const names = argv.filter((_, i) => i !== moduleIndex && i !== moduleIndex + 1);
@@ -19,7 +23,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, out:
   const exported = (await import(resolve(modulePath))) as { projections?: Projection[] };
   const available = exported.projections ?? [];
   const unknown = names.filter((n) => !available.some((p) => p.name === n));
-  if (unknown.length > 0) return fail(`unknown projection(s): ${unknown.join(', ')}; available: ${available.map((p) => p.name).join(', ') || 'none'}`);
+  if (unknown.length > 0)
+    return fail(`unknown projection(s): ${unknown.join(', ')}; available: ${available.map((p) => p.name).join(', ') || 'none'}`);
   const chosen = names.length === 0 ? available : available.filter((p) => names.includes(p.name));
 
   const store = new PostgresEventStore({ connectionString: env['DATABASE_URL'], poolSize: 2 });

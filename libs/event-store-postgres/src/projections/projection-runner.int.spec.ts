@@ -14,7 +14,8 @@ function streamCounts(category: string, failOn: { type?: string } = {}): Project
   return {
     name: `counts-${category}`,
     filter: { streamPrefixes: [`${category}-`] },
-    setup: async (c: PoolClient) => void (await c.query(`CREATE TABLE IF NOT EXISTS ${table} (stream_id text PRIMARY KEY, events int NOT NULL)`)),
+    setup: async (c: PoolClient) =>
+      void (await c.query(`CREATE TABLE IF NOT EXISTS ${table} (stream_id text PRIMARY KEY, events int NOT NULL)`)),
     reset: async (c: PoolClient) => void (await c.query(`TRUNCATE ${table}`)),
     async apply(event: RecordedEvent, c: PoolClient) {
       if (event.type === failOn.type) throw new Error(`cannot project ${event.type}`);
@@ -65,8 +66,14 @@ describe('projection runner', () => {
   it('given a poison event inside a batch, then the events before it are kept, the runner stops naming it, and a fixed projection resumes there', async () => {
     const category = uniqueCategory();
     await store.appendToStream(`${category}-a`, [...newEvents(2), ...newEvents(1, 'Poison'), ...newEvents(1)]);
-    const stopped = new Promise<unknown>((resolve) =>
-      void startProjection({ pool: store.pool, notifier: store.wakeups, projection: streamCounts(category, { type: 'Poison' }), onStopped: resolve }),
+    const stopped = new Promise<unknown>(
+      (resolve) =>
+        void startProjection({
+          pool: store.pool,
+          notifier: store.wakeups,
+          projection: streamCounts(category, { type: 'Poison' }),
+          onStopped: resolve,
+        }),
     );
     expect(String(await stopped)).toMatch(/stopped at Poison .*@2/);
     expect(await counts(category)).toEqual({ [`${category}-a`]: 2 });

@@ -66,9 +66,9 @@ export async function rebuildProjection(
 
 async function countEvents(pool: Pool, projection: Projection): Promise<number> {
   const condition = globalLogCondition(projection.filter, 3);
-  const { rows } = await pool.query<{ count: string }>(
-    `SELECT count(*)::text AS count FROM tenure_events e WHERE ${condition.sql}`,
-    [...positionParams(START), ...condition.params],
-  );
+  const { rows } = await pool.query<{ count: string }>(`SELECT count(*)::text AS count FROM tenure_events e WHERE ${condition.sql}`, [
+    ...positionParams(START),
+    ...condition.params,
+  ]);
   return Number(rows[0]!.count);
 }

@@ -24,8 +24,10 @@ export function loadConfig<Schema extends z.ZodObject>(schema: Schema, env: Node
   );
 }
 
+const portMessage = 'must be a whole number from 1 to 65535';
+
 /** A TCP port given as text in the environment. */
-export const portSchema = z.coerce.number().int().min(1).max(65535);
+export const portSchema = z.coerce.number({ error: portMessage }).int(portMessage).min(1, portMessage).max(65535, portMessage);
 
 /** A postgres:// URL. */
 export const databaseUrlSchema = z

@@ -9,7 +9,20 @@ export function createLogger(name: string, level: string = process.env['LOG_LEVE
     name,
     level,
     redact: {
-      paths: ['password', 'token', 'secret', 'authorization', 'credentials', 'databaseUrl', '*.password', '*.token', '*.secret', '*.authorization', '*.credentials', '*.databaseUrl'],
+      paths: [
+        'password',
+        'token',
+        'secret',
+        'authorization',
+        'credentials',
+        'databaseUrl',
+        '*.password',
+        '*.token',
+        '*.secret',
+        '*.authorization',
+        '*.credentials',
+        '*.databaseUrl',
+      ],
       censor: '[redacted]',
     },
   });

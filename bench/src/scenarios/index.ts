@@ -1,0 +1,5 @@
+import type { Scenario } from './scenario';
+import { storeScenario } from './store';
+
+/** Every scenario `npm run bench -- <name>` knows. */
+export const SCENARIOS: readonly Scenario[] = [storeScenario];

@@ -1,0 +1,4 @@
+export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres';
+export { checkDatabaseReachable, describeTarget, type ReachableDatabase } from './database-reachability';
+export { choosePort, isPortFree, DEFAULT_EMBEDDED_POSTGRES_PORT, type PortPreferences } from './port-choice';
+export { EmbeddedPostgresError, DatabaseUnreachableError, type EmbeddedPostgresErrorCode } from './postgres-errors';
