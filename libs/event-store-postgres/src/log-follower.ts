@@ -137,23 +137,12 @@ export class LogFollower {
   }
 
   private async readBatch(limit: number): Promise<Batch> {
-    const condition = globalLogCondition(this.options.filter, 4);
-    // One statement, one snapshot: the horizon and the events agree.
-    const { rows } = await this.options.pool.query<EventRow & { horizon: string; held_back: boolean }>(
-      `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
-       SELECT h.xmin::text AS horizon,
-              -- Everything below the horizon is read below, so "held back" is simply: the newest
-              -- event is at or above the horizon. One step down the primary key index.
-              coalesce((SELECT x.transaction_id FROM tenure_events x ORDER BY x.transaction_id DESC LIMIT 1) >= h.xmin, false) AS held_back,
-              ev.*
-         FROM h LEFT JOIN LATERAL (
-           SELECT ${EVENT_COLUMNS} FROM tenure_events e
-            WHERE ${condition.sql} AND e.transaction_id < h.xmin
-            ORDER BY e.transaction_id, e.global_position
-            LIMIT $3
-         ) ev ON true`,
-      [...positionParams(this.position), limit, ...condition.params],
-    );
+    const query = followerQuery(this.options.filter);
+    const { rows } = await this.options.pool.query<EventRow & { horizon: string; held_back: boolean }>(query.sql, [
+      ...positionParams(this.position),
+      limit,
+      ...query.params,
+    ]);
     const first = rows[0]!;
     return {
       horizon: BigInt(first.horizon),
@@ -197,4 +186,27 @@ export class LogFollower {
       };
     });
   }
+}
+
+/**
+ * One statement, one snapshot, so the horizon and the events agree. Parameters: $1/$2 the position
+ * to read after, $3 the batch size, then the filter's. Exported for the test that keeps it on indexes.
+ */
+export function followerQuery(filter: EventFilter | undefined): { sql: string; params: unknown[] } {
+  const condition = globalLogCondition(filter, 4);
+  return {
+    sql: `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+       SELECT h.xmin::text AS horizon,
+              -- Everything below the horizon is read below, so "held back" is simply: the newest
+              -- event is at or above the horizon. One step down the primary key index.
+              coalesce((SELECT x.transaction_id FROM tenure_events x ORDER BY x.transaction_id DESC LIMIT 1) >= h.xmin, false) AS held_back,
+              ev.*
+         FROM h LEFT JOIN LATERAL (
+           SELECT ${EVENT_COLUMNS} FROM tenure_events e
+            WHERE ${condition.sql} AND e.transaction_id < h.xmin
+            ORDER BY e.transaction_id, e.global_position
+            LIMIT $3
+         ) ev ON true`,
+    params: condition.params,
+  };
 }

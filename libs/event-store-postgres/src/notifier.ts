@@ -52,8 +52,10 @@ export class Notifier {
     this.scheduled = false;
     if (this.closed) return;
     this.inFlight = true;
+    // The notification carries no data and a lost one is covered by the safety poll, so its own
+    // little transaction need not wait for a WAL flush (measured: keeps it off the writers' path).
     this.pool
-      .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`)
+      .query(`SELECT pg_notify('${EVENTS_CHANNEL}', '') FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`)
       .catch(() => undefined) // a lost notification is covered by the safety poll
       .finally(() => {
         this.inFlight = false;
