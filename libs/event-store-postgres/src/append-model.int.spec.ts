@@ -1,9 +1,8 @@
 import { IdempotencyViolationError, WrongExpectedRevisionError, type ExpectedRevision, type NewEvent } from '@tenure/event-sourcing';
 import { newEvents, uniqueCategory } from '@tenure/event-store-contract';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import fc from 'fast-check';
-import { migrate } from './schema/migrate';
-import { PostgresEventStore } from './postgres-event-store';
+import type { PostgresEventStore } from './postgres-event-store';
+import { openMigratedStore } from './testing/migrated-store';
 
 type Op =
   | { kind: 'append'; stream: number; expectation: 'any' | 'no_stream' | 'current' | 'stale'; count: number }
@@ -26,18 +25,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
  * ids) leaves the real store exactly as a simple in-memory model predicts, outcome by outcome.
  */
 describe('PostgreSQL appends against a model', () => {
-  let database: TestDatabase;
   let store: PostgresEventStore;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(2);
-    await migrate(database.pool);
-    store = new PostgresEventStore({ connectionString: database.url, poolSize: 2 });
-  });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-  });
+  beforeAll(async () => ({ store, close } = await openMigratedStore(2)));
+  afterAll(() => close());
 
   it('matches the model for every generated sequence', async () => {
     await fc.assert(

@@ -1,8 +1,7 @@
 import { commandHandler, randomIds, type AppendResult, type CommandContext, type EventStore } from '@tenure/event-sourcing';
 import { seatBooking, uniqueCategory, uniqueStream } from '@tenure/event-store-contract';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
-import { migrate } from './schema/migrate';
-import { PostgresEventStore } from './postgres-event-store';
+import type { PostgresEventStore } from './postgres-event-store';
+import { openMigratedStore } from './testing/migrated-store';
 
 const context = (commandId: string): CommandContext => ({
   commandId,
@@ -12,18 +11,11 @@ const context = (commandId: string): CommandContext => ({
 });
 
 describe('command handler on PostgreSQL', () => {
-  let database: TestDatabase;
   let store: PostgresEventStore;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(4);
-    await migrate(database.pool);
-    store = new PostgresEventStore({ connectionString: database.url });
-  });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-  });
+  beforeAll(async () => ({ store, close } = await openMigratedStore(4)));
+  afterAll(() => close());
 
   it('appends what the decider decides, with metadata from the command context', async () => {
     const stream = uniqueStream(uniqueCategory());

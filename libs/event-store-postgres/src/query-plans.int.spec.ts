@@ -1,30 +1,26 @@
 import { newEvents, uniqueCategory } from '@tenure/event-store-contract';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
+import type { TestDatabase } from '@tenure/testing';
 import { positionParams } from './event-rows';
 import { followerQuery } from './log-follower';
-import { migrate } from './schema/migrate';
-import { PostgresEventStore } from './postgres-event-store';
+import type { PostgresEventStore } from './postgres-event-store';
+import { openMigratedStore } from './testing/migrated-store';
 
 /**
  * Subscribers poll this query on every wake-up: if it ever scans the whole table, lag grows with
  * the size of the log (docs/benchmarks.md measured 210 ms at 300,000 events). Guard the plan.
  */
 describe('query plans of the hot paths', () => {
-  let database: TestDatabase;
   let store: PostgresEventStore;
+  let database: TestDatabase;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase(2);
-    await migrate(database.pool);
-    store = new PostgresEventStore({ connectionString: database.url, poolSize: 2 });
+    ({ database, store, close } = await openMigratedStore(2));
     const category = uniqueCategory();
     for (let i = 0; i < 40; i++) await store.appendToStream(`${category}-${i % 7}`, newEvents(100));
     await database.pool.query('ANALYZE tenure_events');
   });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   async function plan(sql: string, params: unknown[]): Promise<string> {
     const { rows } = await database.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);

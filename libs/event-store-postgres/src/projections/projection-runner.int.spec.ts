@@ -1,12 +1,11 @@
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import { newEvents, uniqueCategory } from '@tenure/event-store-contract';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import type { PoolClient } from 'pg';
-import { migrate } from '../schema/migrate';
-import { PostgresEventStore } from '../postgres-event-store';
+import type { PostgresEventStore } from '../postgres-event-store';
 import type { Projection } from './projection';
 import { startProjection } from './projection-runner';
 import { rebuildProjection, type RebuildProgress } from './rebuild-projection';
+import { openMigratedStore } from '../testing/migrated-store';
 
 /** A read model counting events per stream; `failOn` lets a test plant a poison event. */
 function streamCounts(category: string, failOn: { type?: string } = {}): Projection {
@@ -28,18 +27,11 @@ function streamCounts(category: string, failOn: { type?: string } = {}): Project
 }
 
 describe('projection runner', () => {
-  let database: TestDatabase;
   let store: PostgresEventStore;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(4);
-    await migrate(database.pool);
-    store = new PostgresEventStore({ connectionString: database.url });
-  });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-  });
+  beforeAll(async () => ({ store, close } = await openMigratedStore(4)));
+  afterAll(() => close());
 
   async function counts(category: string): Promise<Record<string, number>> {
     const { rows } = await store.pool.query<{ stream_id: string; events: number }>(`SELECT stream_id, events FROM counts_${category}`);
