@@ -7,3 +7,5 @@ export * from './log-follower';
 export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './projections/rebuild-projection';
+export * from './timers/timer-schedule';
+export * from './timers/timer-worker';

@@ -91,4 +91,22 @@ END;
 $fn$;
 `,
   },
+  {
+    version: 2,
+    sql: `
+-- Durable timers: work due at a time (an effective date, an expiry, a review deadline). Scheduled
+-- by projections in the same transaction as their checkpoint; fired by timer workers, which lock
+-- due rows with SKIP LOCKED so that several instances never fire one timer at the same time.
+CREATE TABLE tenure_timers (
+  timer_id     text        PRIMARY KEY,
+  kind         text        NOT NULL,
+  due_at       timestamptz NOT NULL,
+  payload      jsonb       NOT NULL,
+  attempts     int         NOT NULL DEFAULT 0,
+  last_error   text,
+  scheduled_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX tenure_timers_due ON tenure_timers (kind, due_at);
+`,
+  },
 ];
