@@ -1,0 +1,8 @@
+export { DEFAULT_MASS_CHANGE_POLICY, type MassChangePolicy } from './mass-change-policy';
+export {
+  guardMassChange,
+  type GuardedChangeKind,
+  type GuardedChanges,
+  type GuardMeasure,
+  type MassChangeDecision,
+} from './guard-mass-change';
