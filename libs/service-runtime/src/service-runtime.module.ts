@@ -1,11 +1,12 @@
 import { type BeforeApplicationShutdown, type DynamicModule, Inject, Module } from '@nestjs/common';
+import { randomIds, systemClock } from '@tenure/event-sourcing';
 import type { Logger } from '@tenure/platform';
 import { EventStoreModule } from './event-store/event-store.module';
 import { DatabaseProbe } from './health/database-probe';
 import { HealthController } from './health/health.controller';
 import { ServiceHealthReporter } from './health/service-health-reporter';
 import type { ServiceInfo } from './service-definition';
-import { LOGGER, SERVICE_INFO } from './service-runtime.tokens';
+import { CLOCK, ID_GENERATOR, LOGGER, SERVICE_INFO } from './service-runtime.tokens';
 
 export interface ServiceRuntimeOptions {
   readonly service: ServiceInfo;
@@ -15,8 +16,8 @@ export interface ServiceRuntimeOptions {
 
 /**
  * What every service runs on: /health and /ready, its event store, its logger and the reporter of
- * its health. Global, so a service's own module injects `EVENT_STORE`, `LOGGER` and
- * `ServiceHealthReporter` without importing anything.
+ * its health, its clock and id generator. Global, so a service's own module injects `EVENT_STORE`,
+ * `LOGGER`, `CLOCK`, `ID_GENERATOR` and `ServiceHealthReporter` without importing anything.
  */
 @Module({})
 export class ServiceRuntimeModule implements BeforeApplicationShutdown {
@@ -29,10 +30,12 @@ export class ServiceRuntimeModule implements BeforeApplicationShutdown {
       providers: [
         { provide: LOGGER, useValue: options.logger },
         { provide: SERVICE_INFO, useValue: { name: options.service.name, version: options.service.version } },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: ID_GENERATOR, useValue: randomIds },
         DatabaseProbe,
         ServiceHealthReporter,
       ],
-      exports: [LOGGER, SERVICE_INFO, ServiceHealthReporter, EventStoreModule],
+      exports: [LOGGER, SERVICE_INFO, CLOCK, ID_GENERATOR, ServiceHealthReporter, EventStoreModule],
     };
   }
 

@@ -18,6 +18,8 @@ export class EventStoreSchema implements OnApplicationBootstrap, BeforeApplicati
   private applied = false;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
+  private markApplied!: () => void;
+  private readonly appliedOnce = new Promise<void>((resolve) => (this.markApplied = resolve));
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
@@ -27,6 +29,11 @@ export class EventStoreSchema implements OnApplicationBootstrap, BeforeApplicati
   /** Whether this process has applied, or found applied, every migration it knows. */
   get isApplied(): boolean {
     return this.applied;
+  }
+
+  /** Resolves once the schema is applied: projection runners and timer workers start after it. */
+  whenApplied(): Promise<void> {
+    return this.appliedOnce;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,6 +51,7 @@ export class EventStoreSchema implements OnApplicationBootstrap, BeforeApplicati
     try {
       const { applied } = await migrate(this.store.pool);
       this.applied = true;
+      this.markApplied();
       logger.info({ applied, attempt }, 'event store schema ready');
     } catch (error) {
       if (this.stopped) return;

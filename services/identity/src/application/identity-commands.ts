@@ -1,0 +1,79 @@
+import {
+  commandHandler,
+  DomainError,
+  type Actor,
+  type Clock,
+  type CommandResult,
+  type EventStore,
+  type IdGenerator,
+} from '@tenure/event-sourcing';
+import type { Pool } from 'pg';
+import type { HrRecord, HrSource } from '../domain/hr-record';
+import { identityDecider, type IdentityCommand, type IdentityEvent, type IdentityState } from '../domain/identity';
+import { managerChain } from '../read-model/manager-chain';
+import { identityStreamId } from './identity-streams';
+
+export interface IdentityCommandsDependencies {
+  readonly store: EventStore;
+  /** The read model's database, for the checks that span identities. */
+  readonly pool: Pool;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export interface CommandOrigin {
+  readonly actor: Actor;
+  readonly correlationId: string;
+}
+
+export type IdentityCommandResult = CommandResult<IdentityEvent, IdentityState>;
+
+/**
+ * The identity service's application layer: every HR input and administrator action ends here.
+ * Per-identity rules live in the decider; the ones that span identities (manager cycles) are
+ * checked against the directory read model first.
+ */
+export class IdentityCommands {
+  private readonly handle;
+
+  constructor(private readonly deps: IdentityCommandsDependencies) {
+    this.handle = commandHandler(deps.store, identityDecider, { ids: deps.ids });
+  }
+
+  /** The single entry for HR inputs: the whole record as HR has it now. */
+  async syncFromHr(record: HrRecord, source: HrSource, origin: CommandOrigin): Promise<IdentityCommandResult> {
+    await this.refuseManagerCycle(record.employeeNumber, record.attributes.managerEmployeeNumber);
+    const now = this.deps.clock.now();
+    return this.execute(
+      record.employeeNumber,
+      { type: 'SyncFromHr', data: { identityId: this.deps.ids.newId(), record, now, source } },
+      origin,
+    );
+  }
+
+  /** The due-date timer's work; idempotent (nothing due decides nothing). */
+  async applyDueChanges(employeeNumber: string, origin: CommandOrigin): Promise<IdentityCommandResult> {
+    return this.execute(employeeNumber, { type: 'ApplyDueChanges', data: { now: this.deps.clock.now() } }, origin);
+  }
+
+  async execute(employeeNumber: string, command: IdentityCommand, origin: CommandOrigin): Promise<IdentityCommandResult> {
+    return this.handle(identityStreamId(employeeNumber), command, {
+      commandId: this.deps.ids.newId(),
+      correlationId: origin.correlationId,
+      actor: origin.actor,
+      now: this.deps.clock.now(),
+    });
+  }
+
+  private async refuseManagerCycle(employeeNumber: string, managerEmployeeNumber: string | null): Promise<void> {
+    if (managerEmployeeNumber === null || managerEmployeeNumber === employeeNumber) return; // self-management: the decider's error
+    const { chain, cycle } = await managerChain(this.deps.pool, employeeNumber, managerEmployeeNumber);
+    if (cycle) {
+      throw new DomainError(
+        'validation',
+        `employee ${employeeNumber}: manager ${managerEmployeeNumber} would close a management cycle (${[employeeNumber, ...chain].join(' → ')})`,
+        { employeeNumber, field: 'managerEmployeeNumber', chain },
+      );
+    }
+  }
+}
