@@ -9,6 +9,7 @@ import { createErrorFormatter } from '@tenure/subgraph';
 import express, { type ErrorRequestHandler } from 'express';
 import { type GatewayConfig, subgraphUrlOverrides } from './config';
 import { createGateway } from './gateway';
+import { mountIdentityRoutes } from './identity-routes';
 import { checkSubgraphsReady } from './readiness';
 import { readSupergraph } from './supergraph';
 
@@ -19,8 +20,9 @@ export interface RunningGateway {
 }
 
 /**
- * The one place the gateway's HTTP server is assembled: body limit, health endpoints and
- * /graphql. Authentication and request limits (depth, cost) belong here when they arrive.
+ * The one place the gateway's HTTP server is assembled: body limit, health endpoints, /graphql,
+ * and the identity service's SCIM and HR webhook paths (forwarded). Authentication and request
+ * limits (depth, cost) belong here when they arrive.
  */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const production = config.NODE_ENV === 'production';
@@ -47,6 +49,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     const ready = subgraphUrls.size > 0 && Object.values(subgraphs).every((state) => state === 'ready');
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
   });
+  // Streamed to the identity service as they are: before any body parser, with the same body limit.
+  mountIdentityRoutes(app, () => subgraphUrls.get('identity'), config.BODY_LIMIT, logger);
   app.use('/graphql', express.json({ limit: config.BODY_LIMIT }), expressMiddleware(apollo));
   app.use(bodyErrorHandler(config.BODY_LIMIT));
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigurationError } from '@tenure/platform';
 import { ConsoleReporter } from './console-reporter';
 import { createSchema, provideDatabase } from './database';
+import { seedDemoData } from './demo-data';
 import { loadLauncherConfig, resolveDataDir, type LauncherConfig } from './launcher-config';
 import { Lifecycle } from './lifecycle';
 import { planPlatformProcesses, type PlannedProcess } from './platform-processes';
@@ -95,8 +96,8 @@ async function startPlatform({ config, root, planned, lifecycle, reporter, runRe
   const applied = await createSchema(databaseUrl);
   say(applied.length > 0 ? `event store schema created (migrations ${applied.join(', ')})` : 'event store schema up to date');
   if (lifecycle.isStopping) return;
-  // Demo data belongs here, once there is a domain to seed: it arrives with the identity service.
-  say('demo data: none yet; it arrives with the identity service');
+  if (config.NODE_ENV === 'development') say(await seedDemoData(root, databaseUrl));
+  if (lifecycle.isStopping) return;
 
   const supervisor = new Supervisor(
     planned.map((process) => process.spec(databaseUrl)),

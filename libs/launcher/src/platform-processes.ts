@@ -25,8 +25,30 @@ const SERVICES = [
 // Everything listens on loopback: the launcher runs a development platform, not a public one.
 const HOST = '127.0.0.1';
 
+/**
+ * The bearer token the local platform's SCIM endpoint accepts in development, documented in the
+ * README so an HR system (or curl) can push users right away. SCIM_TOKENS in the launcher's own
+ * environment wins (every service inherits it); any NODE_ENV but development gets no demo token,
+ * and SCIM answers 503 until SCIM_TOKENS is configured.
+ */
+export const DEMO_SCIM_TOKEN = 'tenure-demo-scim-token';
+
+/** Environment only one service needs. */
+function serviceSpecificEnv(
+  name: (typeof SERVICES)[number]['name'],
+  config: LauncherConfig,
+  env: NodeJS.ProcessEnv,
+): Record<string, string> {
+  if (name === 'identity' && config.NODE_ENV === 'development' && !env['SCIM_TOKENS']) return { SCIM_TOKENS: DEMO_SCIM_TOKEN };
+  return {};
+}
+
 /** The four services, then the gateway in front of them, then the portal once the repository has one. */
-export function planPlatformProcesses(config: LauncherConfig, root: string): readonly PlannedProcess[] {
+export function planPlatformProcesses(
+  config: LauncherConfig,
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+): readonly PlannedProcess[] {
   const common = { HOST, LOG_LEVEL: config.LOG_LEVEL, NODE_ENV: config.NODE_ENV };
   const services = SERVICES.map((service): PlannedProcess => {
     const port = config[service.portVariable];
@@ -43,7 +65,7 @@ export function planPlatformProcesses(config: LauncherConfig, root: string): rea
         command: process.execPath,
         args: [entryPoint],
         cwd: folder,
-        env: { ...common, PORT: String(port), DATABASE_URL: databaseUrl },
+        env: { ...common, ...serviceSpecificEnv(service.name, config, env), PORT: String(port), DATABASE_URL: databaseUrl },
         readyUrl: `http://${HOST}:${port}/ready`,
         port,
       }),

@@ -16,3 +16,4 @@ export * from './service-runtime.module';
 export * from './app/create-service-app';
 export * from './app/run-service';
 export * from './app/local-service';
+export * from './background/background-work';

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { IdentityBackground } from './application/identity-background';
 import { identityCommandsProvider } from './application/identity-commands.provider';
+import { IdentityGraphqlModule } from './graphql/identity-graphql.module';
+import { ScimModule } from './hr-inputs/scim/scim.module';
+import { HrImportsModule } from './hr-imports/hr-imports.module';
+import { HrWebhookModule } from './hr-inputs/webhook/hr-webhook.module';
 import { PlatformStatusResolver } from './platform-status/platform-status.resolver';
 
 /** The identity service's own providers; the event store, logger, clock and health come from the service runtime. */
 @Module({
+  imports: [IdentityGraphqlModule, ScimModule, HrImportsModule, HrWebhookModule],
   providers: [PlatformStatusResolver, identityCommandsProvider, IdentityBackground],
   exports: [identityCommandsProvider, IdentityBackground],
 })

@@ -1,4 +1,15 @@
 import { serviceConfigSchema } from '@tenure/service-runtime';
+import { z } from 'zod';
+import { hrWebhookSecretsSchema } from './hr-inputs/webhook/hr-webhook-config';
 
-/** The identity service's environment: what every service reads, with its own default port. */
-export const identityConfigSchema = serviceConfigSchema({ port: 4101 });
+/** The SCIM endpoint's settings; without tokens /scim/v2 answers 503 (not configured). */
+export const identityScimConfigSchema = z.object({
+  /** Comma-separated bearer tokens accepted at /scim/v2, one per HR feed. Secret: never logged. */
+  SCIM_TOKENS: z.string().optional(),
+});
+
+/** The identity service's environment: what every service reads, with its own default port, and the HR inputs' settings. */
+export const identityConfigSchema = serviceConfigSchema({ port: 4101 })
+  .extend(identityScimConfigSchema.shape)
+  // Comma-separated HMAC secrets of the HR webhook (several while rotating). Secret: never logged.
+  .extend({ HR_WEBHOOK_SECRETS: hrWebhookSecretsSchema });

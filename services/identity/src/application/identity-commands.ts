@@ -9,7 +9,7 @@ import {
 } from '@tenure/event-sourcing';
 import type { Pool } from 'pg';
 import type { HrRecord, HrSource } from '../domain/hr-record';
-import { identityDecider, type IdentityCommand, type IdentityEvent, type IdentityState } from '../domain/identity';
+import { identityDecider, type ChangeAttributes, type IdentityCommand, type IdentityEvent, type IdentityState } from '../domain/identity';
 import { managerChain } from '../read-model/manager-chain';
 import { identityStreamId } from './identity-streams';
 
@@ -49,6 +49,16 @@ export class IdentityCommands {
       { type: 'SyncFromHr', data: { identityId: this.deps.ids.newId(), record, now, source } },
       origin,
     );
+  }
+
+  /** Some attributes, now or on a date; a new manager is checked for cycles first, as for `syncFromHr`. */
+  async changeAttributes(
+    employeeNumber: string,
+    data: Omit<ChangeAttributes['data'], 'now'>,
+    origin: CommandOrigin,
+  ): Promise<IdentityCommandResult> {
+    if (data.changes.managerEmployeeNumber !== undefined) await this.refuseManagerCycle(employeeNumber, data.changes.managerEmployeeNumber);
+    return this.execute(employeeNumber, { type: 'ChangeAttributes', data: { ...data, now: this.deps.clock.now() } }, origin);
   }
 
   /** The due-date timer's work; idempotent (nothing due decides nothing). */

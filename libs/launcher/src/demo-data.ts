@@ -1,0 +1,26 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Loads the demo company through the identity service's own CSV import (`hris:import`), once: the
+ * import skips itself when the directory already knows someone, so restarts change nothing. Runs
+ * before the services start, so the import is the only writer of the read models it catches up.
+ * Returns the line to print; a failure is reported, never fatal.
+ */
+export async function seedDemoData(root: string, databaseUrl: string): Promise<string> {
+  const cli = path.join(root, 'services', 'identity', 'dist', 'cli', 'hris-import.js');
+  const file = path.join(root, 'services', 'identity', 'demo', 'demo-company.csv');
+  if (!existsSync(cli)) return `demo data: not loaded (${path.relative(root, cli)} is not built)`;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, file, '--if-empty', '--one-line', '--demo'],
+      { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const said = stdout.trim() || stderr.trim().split('\n').at(-1) || (error ? error.message : 'nothing to report');
+        resolve(`demo data: ${error && error.code !== 2 ? `not loaded (${said})` : said}`);
+      },
+    );
+  });
+}

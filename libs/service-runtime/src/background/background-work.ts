@@ -1,0 +1,80 @@
+import { startProjection, type PostgresEventStore, type Projection, type RunningProjection } from '@tenure/event-store-postgres';
+import type { Logger } from '@tenure/platform';
+import type { EventStoreSchema } from '../event-store/event-store-schema';
+
+/** Something started beside the projections (a timer worker, a subscription) that must stop before the store closes. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/**
+ * A service's background work — its projections and whatever else `startExtras` starts — run once
+ * the event store schema is applied (which may be after the service listens, when the database
+ * comes up late) and stopped before the store closes. A stop during the start waits for the start,
+ * so nothing is left running on a closed pool.
+ */
+export class BackgroundWork {
+  private readonly running: RunningProjection[] = [];
+  private readonly extras: Stoppable[] = [];
+  private started: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly options: {
+      readonly store: PostgresEventStore;
+      readonly schema: EventStoreSchema;
+      readonly logger: Logger;
+      readonly projections: readonly Projection[];
+      readonly startExtras?: () => readonly Stoppable[];
+    },
+  ) {}
+
+  /** Call from `onApplicationBootstrap`. */
+  start(): void {
+    this.started = this.options.schema.whenApplied().then(() => this.startNow());
+  }
+
+  /** Resolves when every projection has applied everything committed so far (read-your-writes). */
+  async caughtUp(timeoutMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`background work not running after ${timeoutMs} ms (is the database reachable?)`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.started ?? Promise.resolve(), timeout]);
+      await Promise.all(this.running.map((projection) => projection.waitUntilCaughtUp(timeoutMs)));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Call from `beforeApplicationShutdown`. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    // If the schema was never applied, `started` never settles and nothing was started.
+    if (this.options.schema.isApplied) await this.started;
+    await Promise.all(this.extras.map((extra) => extra.stop()));
+    await Promise.all(this.running.map((projection) => projection.stop()));
+  }
+
+  private async startNow(): Promise<void> {
+    const { store, logger } = this.options;
+    for (const projection of this.options.projections) {
+      if (this.stopping) return;
+      this.running.push(
+        await startProjection({
+          pool: store.pool,
+          notifier: store.wakeups,
+          projection,
+          onStopped: (error) => logger.error({ err: error, projection: projection.name }, 'projection stopped'),
+        }),
+      );
+    }
+    if (this.stopping) return;
+    this.extras.push(...(this.options.startExtras?.() ?? []));
+    logger.info({ projections: this.options.projections.map((p) => p.name) }, 'background work running');
+  }
+}

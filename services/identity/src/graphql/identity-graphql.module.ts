@@ -1,0 +1,34 @@
+import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { PostgresEventStore } from '@tenure/event-store-postgres';
+import { EVENT_STORE } from '@tenure/service-runtime';
+import { IdentityDirectoryReader } from '../read-model/identity-directory.reader';
+import { IdentityTimelineResolver } from './identity-timeline.resolver';
+import { resolveIdentityReference, serveIdentityReferencesFrom, stopServingIdentityReferencesFrom } from './identity.reference';
+import { IdentityResolver } from './identity.resolver';
+
+/** The identity subgraph's read side: add these to the service's subgraph definition. */
+export const identityGraphqlResolvers = [IdentityResolver, IdentityTimelineResolver] as const;
+export const identityReferenceResolvers = { Identity: resolveIdentityReference };
+
+/** Identity queries (directory, search, timeline) over the directory read model and the event store. */
+@Module({
+  providers: [
+    {
+      provide: IdentityDirectoryReader,
+      inject: [EVENT_STORE],
+      useFactory: (store: PostgresEventStore) => new IdentityDirectoryReader(store.pool, store),
+    },
+    ...identityGraphqlResolvers,
+  ],
+})
+export class IdentityGraphqlModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(IdentityDirectoryReader) private readonly reader: IdentityDirectoryReader) {}
+
+  onModuleInit(): void {
+    serveIdentityReferencesFrom(this.reader);
+  }
+
+  onApplicationShutdown(): void {
+    stopServingIdentityReferencesFrom(this.reader);
+  }
+}

@@ -1,0 +1,153 @@
+import type { DomainEvent } from '@tenure/event-sourcing';
+import type { MassChangeDecision } from '../../hr-inputs/change-guard';
+import type { HrChangeSet } from '../../hr-inputs/csv';
+import { assertNever } from '../../domain/identity/assert-never';
+
+// An HR import run: one file (or upload) from arrival to its outcome. Plain, JSON-serialisable data.
+// Identity changes themselves are identity events (their source names the run); the run records what
+// an administrator needs around them: rejected rows, held change sets, decisions and failures.
+
+/** How the file reached the service. */
+export type HrImportChannel = 'cli' | 'upload' | 'demo' | 'benchmark';
+
+/** Applied or failed changes, by kind; `rejected` counts rows refused before any change was decided. */
+export interface HrImportCounts {
+  readonly hires: number;
+  readonly rehires: number;
+  readonly movers: number;
+  readonly updates: number;
+  readonly leavers: number;
+  readonly failed: number;
+  readonly rejected: number;
+}
+
+export type HrChangeKind = 'hire' | 'rehire' | 'mover' | 'update' | 'leaver';
+
+export type HrImportStarted = DomainEvent<
+  'HrImportStarted',
+  {
+    readonly runId: string;
+    readonly fileName: string;
+    /** The file claims to list everyone employed: people missing from it are leavers (subject to the guard). */
+    readonly complete: boolean;
+    /** Data rows in the file (accepted and rejected). */
+    readonly rows: number;
+    readonly channel: HrImportChannel;
+    /** The import's date (YYYY-MM-DD): termination dates up to it are immediate. */
+    readonly asOf: string;
+    readonly startedAt: string;
+  }
+>;
+
+/** The whole file was refused (no header, missing or repeated columns): nothing was read from it. */
+export type HrImportRefused = DomainEvent<'HrImportRefused', { readonly runId: string; readonly errors: readonly string[] }>;
+
+/** A row was not accepted; its raw values are kept so it can be corrected and sent again. */
+export type HrImportRecordRejected = DomainEvent<
+  'HrImportRecordRejected',
+  {
+    readonly runId: string;
+    readonly line: number;
+    readonly employeeNumber: string | null;
+    readonly raw: Readonly<Record<string, string>>;
+    readonly errors: readonly string[];
+  }
+>;
+
+/** The change set looked like a broken file: kept whole (so it can be confirmed after a restart), nothing applied. */
+export type HrImportChangesHeld = DomainEvent<
+  'HrImportChangesHeld',
+  {
+    readonly runId: string;
+    readonly reasons: readonly string[];
+    readonly measures: MassChangeDecision['measures'];
+    readonly population: number;
+    /** How many changes of each kind the held set holds. */
+    readonly summary: Readonly<Record<HrChangeKind, number>>;
+    readonly changeSet: HrChangeSet;
+  }
+>;
+
+export type HrImportChangesConfirmed = DomainEvent<
+  'HrImportChangesConfirmed',
+  { readonly runId: string; readonly by: string; readonly confirmedAt: string }
+>;
+
+export type HrImportChangesDiscarded = DomainEvent<
+  'HrImportChangesDiscarded',
+  { readonly runId: string; readonly by: string; readonly reason: string; readonly discardedAt: string }
+>;
+
+/** An accepted record whose change the identity refused (a manager cycle, a terminated identity...). */
+export type HrImportRecordFailed = DomainEvent<
+  'HrImportRecordFailed',
+  {
+    readonly runId: string;
+    readonly employeeNumber: string;
+    readonly kind: HrChangeKind;
+    readonly code: string;
+    readonly error: string;
+  }
+>;
+
+export type HrImportCompleted = DomainEvent<
+  'HrImportCompleted',
+  { readonly runId: string; readonly counts: HrImportCounts; readonly completedAt: string }
+>;
+
+export type HrImportEvent =
+  | HrImportStarted
+  | HrImportRefused
+  | HrImportRecordRejected
+  | HrImportChangesHeld
+  | HrImportChangesConfirmed
+  | HrImportChangesDiscarded
+  | HrImportRecordFailed
+  | HrImportCompleted;
+
+// ---------------------------------------------------------------- state
+
+/**
+ * not-started → open → (held → confirmed | discarded) → completed; open → completed; started → refused.
+ * `open` means the change set is being applied straight away; `confirmed` means an administrator
+ * released a held one and it is being applied.
+ */
+export type HrImportState =
+  | { readonly status: 'not-started' }
+  | { readonly status: 'refused'; readonly runId: string }
+  | { readonly status: 'open'; readonly runId: string; readonly rejected: number }
+  | { readonly status: 'held'; readonly runId: string; readonly rejected: number; readonly changeSet: HrChangeSet }
+  | { readonly status: 'confirmed'; readonly runId: string; readonly rejected: number; readonly changeSet: HrChangeSet }
+  | { readonly status: 'discarded'; readonly runId: string }
+  | { readonly status: 'completed'; readonly runId: string; readonly counts: HrImportCounts };
+
+export type HrImportStatus = HrImportState['status'];
+
+export function initialState(): HrImportState {
+  return { status: 'not-started' };
+}
+
+export function evolve(state: HrImportState, event: HrImportEvent): HrImportState {
+  switch (event.type) {
+    case 'HrImportStarted':
+      return { status: 'open', runId: event.data.runId, rejected: 0 };
+    case 'HrImportRefused':
+      return { status: 'refused', runId: event.data.runId };
+    case 'HrImportRecordRejected':
+      return state.status === 'open' ? { ...state, rejected: state.rejected + 1 } : state;
+    case 'HrImportChangesHeld':
+      return state.status === 'open'
+        ? { status: 'held', runId: state.runId, rejected: state.rejected, changeSet: event.data.changeSet }
+        : state;
+    case 'HrImportChangesConfirmed':
+      return state.status === 'held' ? { ...state, status: 'confirmed' } : state;
+    case 'HrImportChangesDiscarded':
+      return state.status === 'held' ? { status: 'discarded', runId: state.runId } : state;
+    case 'HrImportRecordFailed':
+      return state;
+    case 'HrImportCompleted':
+      return { status: 'completed', runId: event.data.runId, counts: event.data.counts };
+    default:
+      return assertNever(event);
+  }
+}

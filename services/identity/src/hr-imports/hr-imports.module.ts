@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Clock, IdGenerator } from '@tenure/event-sourcing';
+import type { PostgresEventStore } from '@tenure/event-store-postgres';
+import { CLOCK, EVENT_STORE, ID_GENERATOR } from '@tenure/service-runtime';
+import { IdentityBackground } from '../application/identity-background';
+import { HrImportService } from './application/hr-import-service';
+import { HrImportsBackground } from './hr-imports-background';
+
+/**
+ * HR import runs in the running service (for the GraphQL upload and admin mutations). The directory's
+ * catch-up comes from the application module, looked up when first needed (this module is created
+ * before it); the identity commands are stateless, so the service makes its own over the same store.
+ */
+@Module({
+  providers: [
+    HrImportsBackground,
+    {
+      provide: HrImportService,
+      inject: [EVENT_STORE, CLOCK, ID_GENERATOR, ModuleRef],
+      useFactory: (store: PostgresEventStore, clock: Clock, ids: IdGenerator, moduleRef: ModuleRef) =>
+        new HrImportService({
+          store,
+          pool: store.pool,
+          clock,
+          ids,
+          directoryCaughtUp: () => moduleRef.get(IdentityBackground, { strict: false }).directoryCaughtUp(),
+        }),
+    },
+  ],
+  exports: [HrImportService, HrImportsBackground],
+})
+export class HrImportsModule {}

@@ -1,0 +1,88 @@
+import type { Projection } from '@tenure/event-store-postgres';
+import { HR_IMPORT_STREAM_PREFIX } from '../application/hr-import-streams';
+import type { HrImportEvent } from '../domain';
+import { CREATE_HR_IMPORT_RUNS } from './hr-import-runs.table';
+
+/** Keeps `hr_import_runs` and `hr_import_record_errors` from the import run streams. */
+export const hrImportRunsProjection: Projection = {
+  name: 'hr-import-runs',
+  filter: { streamPrefixes: [HR_IMPORT_STREAM_PREFIX] },
+  async setup(client) {
+    await client.query(CREATE_HR_IMPORT_RUNS);
+  },
+  async reset(client) {
+    await client.query('TRUNCATE hr_import_runs, hr_import_record_errors');
+  },
+  async apply(recorded, client) {
+    const event = { type: recorded.type, data: recorded.data } as HrImportEvent;
+    const eventId = recorded.metadata.eventId;
+    switch (event.type) {
+      case 'HrImportStarted': {
+        const { runId, fileName, complete, rows, channel, asOf, startedAt } = event.data;
+        await client.query(
+          `INSERT INTO hr_import_runs (run_id, file_name, complete, row_count, channel, as_of, status, started_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) ON CONFLICT (run_id) DO NOTHING`,
+          [runId, fileName, complete, rows, channel, asOf, startedAt],
+        );
+        return;
+      }
+      case 'HrImportRefused':
+        await client.query(`UPDATE hr_import_runs SET status = 'refused', file_errors = $2, finished_at = $3 WHERE run_id = $1`, [
+          event.data.runId,
+          JSON.stringify(event.data.errors),
+          recorded.recordedAt,
+        ]);
+        return;
+      case 'HrImportRecordRejected': {
+        const { runId, line, employeeNumber, raw, errors } = event.data;
+        const inserted = await client.query(
+          `INSERT INTO hr_import_record_errors (event_id, run_id, stage, line, employee_number, raw, errors)
+           VALUES ($1, $2, 'rejected', $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
+          [eventId, runId, line, employeeNumber, JSON.stringify(raw), JSON.stringify(errors)],
+        );
+        if (inserted.rowCount) await client.query('UPDATE hr_import_runs SET rejected = rejected + 1 WHERE run_id = $1', [runId]);
+        return;
+      }
+      case 'HrImportChangesHeld':
+        await client.query(`UPDATE hr_import_runs SET status = 'held', hold_reasons = $2, held_summary = $3 WHERE run_id = $1`, [
+          event.data.runId,
+          JSON.stringify(event.data.reasons),
+          JSON.stringify(event.data.summary),
+        ]);
+        return;
+      case 'HrImportChangesConfirmed':
+        await client.query(`UPDATE hr_import_runs SET status = 'confirmed', decided_by = $2, decided_at = $3 WHERE run_id = $1`, [
+          event.data.runId,
+          event.data.by,
+          event.data.confirmedAt,
+        ]);
+        return;
+      case 'HrImportChangesDiscarded':
+        await client.query(
+          `UPDATE hr_import_runs SET status = 'discarded', decided_by = $2, decided_at = $3, discard_reason = $4, finished_at = $3
+           WHERE run_id = $1`,
+          [event.data.runId, event.data.by, event.data.discardedAt, event.data.reason],
+        );
+        return;
+      case 'HrImportRecordFailed': {
+        const { runId, employeeNumber, kind, code, error } = event.data;
+        const inserted = await client.query(
+          `INSERT INTO hr_import_record_errors (event_id, run_id, stage, employee_number, change_kind, code, errors)
+           VALUES ($1, $2, 'failed', $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
+          [eventId, runId, employeeNumber, kind, code, JSON.stringify([error])],
+        );
+        if (inserted.rowCount) await client.query('UPDATE hr_import_runs SET failed = failed + 1 WHERE run_id = $1', [runId]);
+        return;
+      }
+      case 'HrImportCompleted':
+        await client.query(`UPDATE hr_import_runs SET status = 'completed', counts = $2, finished_at = $3 WHERE run_id = $1`, [
+          event.data.runId,
+          JSON.stringify(event.data.counts),
+          event.data.completedAt,
+        ]);
+        return;
+      default:
+        return; // events of later versions are ignored by this one
+    }
+  },
+};

@@ -1,0 +1,71 @@
+/** The import runs read model: one row per run, and its per-record errors (rejected rows, failed changes). */
+export const CREATE_HR_IMPORT_RUNS = `
+CREATE TABLE IF NOT EXISTS hr_import_runs (
+  run_id         text        PRIMARY KEY,
+  file_name      text        NOT NULL,
+  complete       boolean     NOT NULL,
+  row_count      int         NOT NULL,
+  channel        text        NOT NULL,
+  as_of          text        NOT NULL,
+  status         text        NOT NULL,
+  started_at     timestamptz NOT NULL,
+  finished_at    timestamptz,
+  rejected       int         NOT NULL DEFAULT 0,
+  failed         int         NOT NULL DEFAULT 0,
+  counts         jsonb,
+  file_errors    jsonb,
+  hold_reasons   jsonb,
+  held_summary   jsonb,
+  decided_by     text,
+  decided_at     timestamptz,
+  discard_reason text
+);
+CREATE INDEX IF NOT EXISTS hr_import_runs_started ON hr_import_runs (started_at DESC, run_id DESC);
+CREATE INDEX IF NOT EXISTS hr_import_runs_held ON hr_import_runs (status) WHERE status = 'held';
+CREATE TABLE IF NOT EXISTS hr_import_record_errors (
+  event_id        text  PRIMARY KEY,
+  run_id          text  NOT NULL,
+  stage           text  NOT NULL,
+  line            int,
+  employee_number text,
+  change_kind     text,
+  code            text,
+  raw             jsonb,
+  errors          jsonb NOT NULL,
+  seq             bigserial
+);
+CREATE INDEX IF NOT EXISTS hr_import_record_errors_run ON hr_import_record_errors (run_id, seq);
+`;
+
+export interface HrImportRunRow {
+  run_id: string;
+  file_name: string;
+  complete: boolean;
+  row_count: number;
+  channel: string;
+  as_of: string;
+  status: 'open' | 'refused' | 'held' | 'confirmed' | 'discarded' | 'completed';
+  started_at: Date;
+  finished_at: Date | null;
+  rejected: number;
+  failed: number;
+  counts: Record<string, number> | null;
+  file_errors: string[] | null;
+  hold_reasons: string[] | null;
+  held_summary: Record<string, number> | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  discard_reason: string | null;
+}
+
+export interface HrImportRecordErrorRow {
+  run_id: string;
+  /** `rejected`: the row was refused before any change (raw values kept); `failed`: the identity refused the change. */
+  stage: 'rejected' | 'failed';
+  line: number | null;
+  employee_number: string | null;
+  change_kind: string | null;
+  code: string | null;
+  raw: Record<string, string> | null;
+  errors: string[];
+}
