@@ -29,9 +29,14 @@ export class BackgroundWork {
     },
   ) {}
 
-  /** Call from `onApplicationBootstrap`. */
-  start(): void {
+  /**
+   * Call from `onApplicationBootstrap` and return its promise: when the schema is already applied it
+   * resolves once the projections are set up (their tables exist before the service listens);
+   * otherwise at once, and the work starts whenever the schema gets applied.
+   */
+  start(): Promise<void> {
     this.started = this.options.schema.whenApplied().then(() => this.startNow());
+    return this.options.schema.isApplied ? this.started : Promise.resolve();
   }
 
   /** Resolves when every projection has applied everything committed so far (read-your-writes). */

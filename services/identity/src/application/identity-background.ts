@@ -28,8 +28,8 @@ export class IdentityBackground implements OnApplicationBootstrap, BeforeApplica
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.work.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.work.start();
   }
 
   /** Resolves when the directory has applied everything committed so far (read-your-writes for HR inputs). */

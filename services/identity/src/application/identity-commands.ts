@@ -19,6 +19,12 @@ export interface IdentityCommandsDependencies {
   readonly pool: Pool;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /**
+   * Waits until the directory read model has applied everything committed so far. The checks that
+   * span identities read the directory, so they run on an up-to-date one (and never before the
+   * directory's table exists, right after a start).
+   */
+  readonly directoryCaughtUp?: () => Promise<void>;
 }
 
 export interface CommandOrigin {
@@ -77,6 +83,7 @@ export class IdentityCommands {
 
   private async refuseManagerCycle(employeeNumber: string, managerEmployeeNumber: string | null): Promise<void> {
     if (managerEmployeeNumber === null || managerEmployeeNumber === employeeNumber) return; // self-management: the decider's error
+    await this.deps.directoryCaughtUp?.();
     const { chain, cycle } = await managerChain(this.deps.pool, employeeNumber, managerEmployeeNumber);
     if (cycle) {
       throw new DomainError(

@@ -13,8 +13,8 @@ export class HrImportsBackground implements OnApplicationBootstrap, BeforeApplic
     this.work = new BackgroundWork({ store, schema, logger, projections: [hrImportRunsProjection] });
   }
 
-  onApplicationBootstrap(): void {
-    this.work.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.work.start();
   }
 
   /** Resolves when hr_import_runs reflects every run event committed so far. */
