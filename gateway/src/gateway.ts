@@ -20,7 +20,17 @@ export function createGateway(supergraphSdl: string, urlOverrides: Readonly<Reco
       const effectiveUrl = urlOverrides[name] ?? url;
       if (!effectiveUrl) throw new Error(`subgraph "${name}" has no URL in the supergraph and none was configured`);
       subgraphUrls.set(name, effectiveUrl);
-      return new RemoteGraphQLDataSource({ url: effectiveUrl });
+      return new RemoteGraphQLDataSource({
+        url: effectiveUrl,
+        // The client's Authorization header reaches the subgraphs unchanged: until OIDC (issue 7) the identity
+        // service checks administrator tokens itself. Nothing else of the client request is forwarded.
+        willSendRequest(options) {
+          // Only client operations have a client request (not health checks or schema loading).
+          if (!('incomingRequestContext' in options)) return;
+          const authorization = options.incomingRequestContext.request.http?.headers.get('authorization');
+          if (authorization) options.request.http?.headers.set('authorization', authorization);
+        },
+      });
     },
   });
   return { gateway, subgraphUrls };

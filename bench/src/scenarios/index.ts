@@ -1,5 +1,6 @@
+import { hrImportScenario } from './hr-import';
 import type { Scenario } from './scenario';
 import { storeScenario } from './store';
 
 /** Every scenario `npm run bench -- <name>` knows. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, hrImportScenario];

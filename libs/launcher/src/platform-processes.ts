@@ -33,14 +33,32 @@ const HOST = '127.0.0.1';
  */
 export const DEMO_SCIM_TOKEN = 'tenure-demo-scim-token';
 
+/**
+ * The administrator bearer token the identity service's HR import mutations accept in development
+ * (interim, until OIDC: issue 7), documented in the README. ADMIN_TOKENS in the launcher's own
+ * environment wins; any NODE_ENV but development gets none, and the mutations are refused until
+ * ADMIN_TOKENS is configured.
+ */
+export const DEMO_ADMIN_TOKEN = 'tenure-demo-admin-token';
+
+/**
+ * The HMAC secret the local platform's HR webhook (`/hr/webhook`) accepts in development,
+ * documented in the README; HR_WEBHOOK_SECRETS in the launcher's own environment wins.
+ */
+export const DEMO_HR_WEBHOOK_SECRET = 'tenure-demo-hr-webhook-secret';
+
 /** Environment only one service needs. */
 function serviceSpecificEnv(
   name: (typeof SERVICES)[number]['name'],
   config: LauncherConfig,
   env: NodeJS.ProcessEnv,
 ): Record<string, string> {
-  if (name === 'identity' && config.NODE_ENV === 'development' && !env['SCIM_TOKENS']) return { SCIM_TOKENS: DEMO_SCIM_TOKEN };
-  return {};
+  if (name !== 'identity' || config.NODE_ENV !== 'development') return {};
+  return {
+    ...(env['SCIM_TOKENS'] ? {} : { SCIM_TOKENS: DEMO_SCIM_TOKEN }),
+    ...(env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN }),
+    ...(env['HR_WEBHOOK_SECRETS'] ? {} : { HR_WEBHOOK_SECRETS: DEMO_HR_WEBHOOK_SECRET }),
+  };
 }
 
 /** The four services, then the gateway in front of them, then the portal once the repository has one. */

@@ -4,12 +4,13 @@ import { identityCommandsProvider } from './application/identity-commands.provid
 import { IdentityGraphqlModule } from './graphql/identity-graphql.module';
 import { ScimModule } from './hr-inputs/scim/scim.module';
 import { HrImportsModule } from './hr-imports/hr-imports.module';
+import { HrImportsGraphqlModule } from './graphql/hr-imports/hr-imports-graphql.module';
 import { HrWebhookModule } from './hr-inputs/webhook/hr-webhook.module';
 import { PlatformStatusResolver } from './platform-status/platform-status.resolver';
 
 /** The identity service's own providers; the event store, logger, clock and health come from the service runtime. */
 @Module({
-  imports: [IdentityGraphqlModule, ScimModule, HrImportsModule, HrWebhookModule],
+  imports: [IdentityGraphqlModule, ScimModule, HrImportsModule, HrWebhookModule, HrImportsGraphqlModule],
   providers: [PlatformStatusResolver, identityCommandsProvider, IdentityBackground],
   exports: [identityCommandsProvider, IdentityBackground],
 })

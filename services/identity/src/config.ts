@@ -8,8 +8,15 @@ export const identityScimConfigSchema = z.object({
   SCIM_TOKENS: z.string().optional(),
 });
 
+/** The interim administrator check of the HR import mutations, until OIDC and roles arrive (issue 7). */
+export const identityAdminConfigSchema = z.object({
+  /** Comma-separated bearer tokens of administrators (HR import mutations). Secret: never logged. */
+  ADMIN_TOKENS: z.string().optional(),
+});
+
 /** The identity service's environment: what every service reads, with its own default port, and the HR inputs' settings. */
 export const identityConfigSchema = serviceConfigSchema({ port: 4101 })
   .extend(identityScimConfigSchema.shape)
   // Comma-separated HMAC secrets of the HR webhook (several while rotating). Secret: never logged.
-  .extend({ HR_WEBHOOK_SECRETS: hrWebhookSecretsSchema });
+  .extend({ HR_WEBHOOK_SECRETS: hrWebhookSecretsSchema })
+  .extend(identityAdminConfigSchema.shape);

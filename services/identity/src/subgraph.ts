@@ -1,9 +1,10 @@
 import { serviceSubgraph } from '@tenure/service-runtime';
+import { hrImportsGraphqlResolvers } from './graphql/hr-imports/hr-imports-graphql.module';
 import { identityGraphqlResolvers, identityReferenceResolvers } from './graphql/identity-graphql.module';
 import { PlatformStatusResolver } from './platform-status/platform-status.resolver';
 
 /** The identity subgraph: its types, resolvers and entity references. */
 export const identitySubgraph = serviceSubgraph({
-  resolvers: [PlatformStatusResolver, ...identityGraphqlResolvers],
+  resolvers: [PlatformStatusResolver, ...identityGraphqlResolvers, ...hrImportsGraphqlResolvers],
   referenceResolvers: identityReferenceResolvers,
 });

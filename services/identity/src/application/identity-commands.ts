@@ -46,9 +46,19 @@ export class IdentityCommands {
     this.handle = commandHandler(deps.store, identityDecider, { ids: deps.ids });
   }
 
-  /** The single entry for HR inputs: the whole record as HR has it now. */
-  async syncFromHr(record: HrRecord, source: HrSource, origin: CommandOrigin): Promise<IdentityCommandResult> {
-    await this.refuseManagerCycle(record.employeeNumber, record.attributes.managerEmployeeNumber);
+  /**
+   * The single entry for HR inputs: the whole record as HR has it now. `managerCycleRuledOut` is for
+   * callers that already proved, for a whole batch at once, that this record's manager cannot close a
+   * cycle (the HR import, see hr-imports/application/cycle-free-changes.ts): the per-record
+   * manager-chain query and its wait for the directory were most of an import's time per record.
+   */
+  async syncFromHr(
+    record: HrRecord,
+    source: HrSource,
+    origin: CommandOrigin,
+    options: { readonly managerCycleRuledOut?: boolean } = {},
+  ): Promise<IdentityCommandResult> {
+    if (!options.managerCycleRuledOut) await this.refuseManagerCycle(record.employeeNumber, record.attributes.managerEmployeeNumber);
     const now = this.deps.clock.now();
     return this.execute(
       record.employeeNumber,

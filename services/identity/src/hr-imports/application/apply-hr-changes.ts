@@ -1,5 +1,5 @@
 import { DomainError } from '@tenure/event-sourcing';
-import type { HrSource } from '../../domain/hr-record';
+import type { HrRecord, HrSource } from '../../domain/hr-record';
 import type { HrChangeSet } from '../../hr-inputs/csv';
 import type { CommandOrigin, IdentityCommands } from '../../application/identity-commands';
 import type { HrChangeFailure, HrChangeKind } from '../domain';
@@ -25,7 +25,14 @@ interface IdentityChange {
 export async function applyHrChanges(
   changeSet: HrChangeSet,
   commands: IdentityCommands,
-  options: { readonly source: HrSource; readonly origin: CommandOrigin; readonly concurrency: number; readonly now: () => Date },
+  options: {
+    readonly source: HrSource;
+    readonly origin: CommandOrigin;
+    readonly concurrency: number;
+    readonly now: () => Date;
+    /** Employees whose new manager was proven unable to close a cycle (see cycle-free-changes.ts). */
+    readonly cycleFree?: ReadonlySet<string>;
+  },
 ): Promise<AppliedHrChanges> {
   const changes = identityChanges(changeSet, commands, options);
   const applied: Record<HrChangeKind, number> = { hire: 0, rehire: 0, mover: 0, update: 0, leaver: 0 };
@@ -50,9 +57,16 @@ export async function applyHrChanges(
 function identityChanges(
   changeSet: HrChangeSet,
   commands: IdentityCommands,
-  { source, origin, now }: { readonly source: HrSource; readonly origin: CommandOrigin; readonly now: () => Date },
+  {
+    source,
+    origin,
+    now,
+    cycleFree,
+  }: { readonly source: HrSource; readonly origin: CommandOrigin; readonly now: () => Date; readonly cycleFree?: ReadonlySet<string> },
 ): IdentityChange[] {
   const byEmployee = new Map<string, IdentityChange>();
+  const sync = (record: HrRecord) => () =>
+    commands.syncFromHr(record, source, origin, { managerCycleRuledOut: cycleFree?.has(record.employeeNumber) ?? false });
   const syncs = [
     ...changeSet.hires.map((change) => ({ ...change, kind: 'hire' as const })),
     ...changeSet.rehires.map((change) => ({ ...change, kind: 'rehire' as const })),
@@ -60,7 +74,7 @@ function identityChanges(
     ...changeSet.updates.map((change) => ({ ...change, kind: 'update' as const })),
   ];
   for (const { employeeNumber, record, kind } of syncs) {
-    byEmployee.set(employeeNumber, { employeeNumber, kinds: [kind], apply: () => commands.syncFromHr(record, source, origin) });
+    byEmployee.set(employeeNumber, { employeeNumber, kinds: [kind], apply: sync(record) });
   }
   for (const leave of changeSet.leavers) {
     const { employeeNumber, record } = leave;
@@ -69,7 +83,7 @@ function identityChanges(
       // The same record also schedules the termination: one command does both.
       byEmployee.set(employeeNumber, { ...existing, kinds: [...existing.kinds, 'leaver'] });
     } else if (record) {
-      byEmployee.set(employeeNumber, { employeeNumber, kinds: ['leaver'], apply: () => commands.syncFromHr(record, source, origin) });
+      byEmployee.set(employeeNumber, { employeeNumber, kinds: ['leaver'], apply: sync(record) });
     } else {
       // Missing from a complete file: there is no record, only the fact that HR no longer lists them.
       byEmployee.set(employeeNumber, {

@@ -4,9 +4,10 @@ import { IdentityCommands, type CommandOrigin } from '../../application/identity
 import type { HrSource } from '../../domain/hr-record';
 import { utcDateOf } from '../../domain/identity';
 import { DEFAULT_MASS_CHANGE_POLICY, guardMassChange, type MassChangePolicy } from '../../hr-inputs/change-guard';
-import { diffHrRecords, importHrCsv, populationSize, type HrChangeSet } from '../../hr-inputs/csv';
+import { diffHrRecords, importHrCsv, populationSize, type CurrentIdentities, type HrChangeSet } from '../../hr-inputs/csv';
 import { hrImportDecider, summarise, type HrImportChannel, type HrImportCommand, type HrImportState } from '../domain';
 import { applyHrChanges } from './apply-hr-changes';
+import { provablyCycleFree } from './cycle-free-changes';
 import { hrImportStreamId } from './hr-import-streams';
 import { outcome, type HrImportOutcome } from './hr-import-outcome';
 import { loadCurrentIdentities } from './load-current-identities';
@@ -86,7 +87,7 @@ export class HrImportService {
       await this.run(runId, origin, { type: 'HoldHrImportChanges', data: { decision, changeSet } });
       return outcome(runId, 'held', { rejected, warnings, holdReasons: decision.reasons, heldSummary: summarise(changeSet) });
     }
-    const completed = await this.applyAndComplete(runId, changeSet, origin);
+    const completed = await this.applyAndComplete(runId, changeSet, origin, current);
     return { ...completed, rejected, warnings };
   }
 
@@ -95,7 +96,8 @@ export class HrImportService {
     const origin = this.origin(runId, actor);
     const { state } = await this.run(runId, origin, { type: 'ConfirmHrImportChanges', data: { by: actor.id, now: this.deps.clock.now() } });
     if (state.status !== 'confirmed') throw new Error(`HR import ${runId} is ${state.status} after its confirmation`);
-    return this.applyAndComplete(runId, state.changeSet, origin);
+    await this.deps.directoryCaughtUp();
+    return this.applyAndComplete(runId, state.changeSet, origin, await loadCurrentIdentities(this.deps.pool));
   }
 
   /** Drops a held change set: nothing of it is applied. */
@@ -106,12 +108,19 @@ export class HrImportService {
     return outcome(runId, 'discarded', { heldSummary: before.status === 'held' ? summarise(before.changeSet) : null });
   }
 
-  private async applyAndComplete(runId: string, changeSet: HrChangeSet, origin: CommandOrigin): Promise<HrImportOutcome> {
+  /** `current`: the directory the change set is applied to, to rule out manager cycles for the whole set at once. */
+  private async applyAndComplete(
+    runId: string,
+    changeSet: HrChangeSet,
+    origin: CommandOrigin,
+    current: CurrentIdentities,
+  ): Promise<HrImportOutcome> {
     const source: HrSource = { kind: 'csv', reference: runId };
     const { applied, failures } = await applyHrChanges(changeSet, this.commands, {
       source,
       origin,
       concurrency: this.deps.concurrency ?? 8,
+      cycleFree: provablyCycleFree(changeSet, current),
       now: () => this.deps.clock.now(),
     });
     const { state } = await this.run(runId, origin, { type: 'CompleteHrImport', data: { applied, failures, now: this.deps.clock.now() } });
