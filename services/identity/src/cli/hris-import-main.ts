@@ -8,6 +8,8 @@ import { countKnownIdentities, HrImportService, hrImportRunsProjection, type HrI
 import { parseHrisImportArgs, USAGE, type HrisImportRequest } from './hris-import-args';
 import { DatabaseUrlError, resolveDatabaseUrl } from './database-url';
 import { describeOutcome, summariseOutcome } from './print-outcome';
+import { ConfigurationError } from '@tenure/platform';
+import { massChangePolicyFromEnv, type MassChangePolicy } from '../hr-inputs/change-guard';
 
 export interface HrisImportIo {
   readonly out: (line: string) => void;
@@ -48,6 +50,15 @@ export async function runHrisImport(argv: readonly string[], env: NodeJS.Process
     }
   }
 
+  let policy: MassChangePolicy;
+  try {
+    policy = massChangePolicyFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    io.err(error.message);
+    return EXIT_REFUSED;
+  }
+
   let databaseUrl: string;
   try {
     databaseUrl = await resolveDatabaseUrl(env);
@@ -75,6 +86,7 @@ export async function runHrisImport(argv: readonly string[], env: NodeJS.Process
       clock: io.clock ?? systemClock,
       ids: randomIds,
       directoryCaughtUp: () => directory!.waitUntilCaughtUp(CATCH_UP_TIMEOUT_MS),
+      policy,
     });
     const code = await execute(request, content, service, store, env, io);
     await caughtUp();

@@ -4,6 +4,7 @@ import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import { CLOCK, EVENT_STORE, ID_GENERATOR } from '@tenure/service-runtime';
 import { IdentityBackground } from '../application/identity-background';
+import { massChangePolicyFromEnv } from '../hr-inputs/change-guard';
 import { HrImportService } from './application/hr-import-service';
 import { HrImportsBackground } from './hr-imports-background';
 
@@ -25,6 +26,7 @@ import { HrImportsBackground } from './hr-imports-background';
           clock,
           ids,
           directoryCaughtUp: () => moduleRef.get(IdentityBackground, { strict: false }).directoryCaughtUp(),
+          policy: massChangePolicyFromEnv(process.env),
         }),
     },
   ],

@@ -6,3 +6,4 @@ export {
   type GuardMeasure,
   type MassChangeDecision,
 } from './guard-mass-change';
+export * from './mass-change-config';
