@@ -1,4 +1,4 @@
-import type { EmploymentType, HrRecord } from '../../domain/hr-record';
+import { directoryRowToRecord } from '../../read-model/directory-row-record';
 import type { IdentityDirectoryRow } from '../../read-model/identity-directory.table';
 import type { DirectoryIdentity, DirectoryIdentityStatus } from './hr-directory';
 
@@ -18,25 +18,7 @@ const STATUS: Readonly<Record<IdentityDirectoryRow['status'], DirectoryIdentityS
 
 /** The identity as the SCIM layer sees it; its version is the identity stream's revision. */
 export function directoryRowToIdentity(row: DirectoryRowWithExternalId): DirectoryIdentity {
-  const record: HrRecord = {
-    employeeNumber: row.employee_number,
-    startDate: row.start_date,
-    // A scheduled termination is what HR sent as the termination date; show it back.
-    terminationDate: row.termination_date ?? row.scheduled_termination_date,
-    active: row.status !== 'terminated',
-    attributes: {
-      givenName: row.given_name,
-      familyName: row.family_name,
-      email: row.email,
-      department: row.department,
-      title: row.title,
-      managerEmployeeNumber: row.manager_employee_number,
-      location: row.location,
-      costCenter: row.cost_center,
-      employmentType: row.employment_type as EmploymentType,
-      custom: row.custom,
-    },
-  };
+  const record = directoryRowToRecord(row);
   return {
     id: row.identity_id,
     version: String(row.version),
