@@ -77,7 +77,8 @@ async function applyInTransaction(pool: Pool, projection: Projection, events: re
   await withClient(pool, async (client) => {
     await client.query('BEGIN');
     try {
-      for (const event of events) await projection.apply(event, client);
+      if (projection.applyBatch && events.length > 1) await projection.applyBatch(events, client);
+      else for (const event of events) await projection.apply(event, client);
       await storeCheckpoint(client, projectionCheckpointId(projection), events[events.length - 1]!.position);
       await client.query('COMMIT');
     } catch (error) {

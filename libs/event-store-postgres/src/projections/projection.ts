@@ -15,6 +15,12 @@ export interface Projection {
   /** Empty the read-model tables before a rebuild from position 0. */
   reset(client: PoolClient): Promise<void>;
   apply(event: RecordedEvent, client: PoolClient): Promise<void>;
+  /**
+   * Optional: apply a whole batch (in log order) at once, e.g. to load and write each row once per
+   * batch instead of once per event. Must have the same effect as `apply` on each event in turn;
+   * when a batch fails the runner falls back to `apply`, one event per transaction, to find the bad one.
+   */
+  applyBatch?(events: readonly RecordedEvent[], client: PoolClient): Promise<void>;
 }
 
 export function projectionCheckpointId(projection: Pick<Projection, 'name'>): string {
