@@ -7,30 +7,13 @@ import type { IdentityDirectoryRow } from '../read-model/identity-directory.tabl
 import { IdentityCommands } from './identity-commands';
 import { startIdentityDueTimer } from './identity-due-timer';
 import { identityStreamId } from './identity-streams';
+import { hrRecord } from '../testing/hr-records';
 
 const CSV: HrSource = { kind: 'csv', reference: 'import-1' };
 const origin = { actor: { kind: 'hr-feed', id: 'nightly-csv' }, correlationId: 'import-1' } as const;
 
-function person(employeeNumber: string, overrides: Partial<HrAttributes> = {}, startDate = '2026-11-01'): HrRecord {
-  return {
-    employeeNumber,
-    startDate,
-    terminationDate: null,
-    active: true,
-    attributes: {
-      givenName: `Given${employeeNumber}`,
-      familyName: 'Person',
-      email: `p${employeeNumber}@example.com`,
-      department: 'Engineering',
-      title: 'Engineer',
-      managerEmployeeNumber: null,
-      location: 'Berlin',
-      costCenter: 'CC-1',
-      employmentType: 'employee',
-      custom: {},
-      ...overrides,
-    },
-  };
+function person(employeeNumber: string, attributes: Partial<HrAttributes> = {}, startDate = '2026-11-01'): HrRecord {
+  return hrRecord(employeeNumber, attributes, { startDate });
 }
 
 /** The identity service's moving parts (store, directory projection, due timer) on a real database, restartable. */

@@ -4,7 +4,7 @@ import { buildFederatedSchema } from '@tenure/subgraph';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { IdentityCommands } from '../../application/identity-commands';
-import type { HrAttributes, HrRecord, HrSource } from '../../domain/hr-record';
+import type { HrRecord, HrSource } from '../../domain/hr-record';
 import { identityDirectoryProjection } from '../../read-model/identity-directory.projection';
 import { IdentityDirectoryReader } from '../../read-model/identity-directory.reader';
 import { identityGraphqlResolvers, identityReferenceResolvers } from '../identity-graphql.module';
@@ -15,32 +15,7 @@ import { IdentityResolver } from '../identity.resolver';
 export const CSV: HrSource = { kind: 'csv', reference: 'import-7' };
 const origin = { actor: { kind: 'hr-feed', id: 'nightly-csv' }, correlationId: 'import-7' } as const;
 
-/** An HR record with plausible defaults; tests override what they are about. */
-export function hrRecord(
-  employeeNumber: string,
-  attributes: Partial<HrAttributes> = {},
-  dates: { startDate?: string; terminationDate?: string | null } = {},
-): HrRecord {
-  return {
-    employeeNumber,
-    startDate: dates.startDate ?? '2026-11-01',
-    terminationDate: dates.terminationDate ?? null,
-    active: true,
-    attributes: {
-      givenName: `Given${employeeNumber}`,
-      familyName: 'Person',
-      email: `p${employeeNumber}@example.com`,
-      department: 'Engineering',
-      title: 'Engineer',
-      managerEmployeeNumber: null,
-      location: 'Berlin',
-      costCenter: 'CC-1',
-      employmentType: 'employee',
-      custom: {},
-      ...attributes,
-    },
-  };
-}
+export { hrRecord } from '../../testing/hr-records';
 
 /** The real reader, counting the batched lookups so tests can see that a page costs one query per level. */
 class CountingReader extends IdentityDirectoryReader {

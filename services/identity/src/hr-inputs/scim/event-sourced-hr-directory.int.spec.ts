@@ -8,29 +8,12 @@ import { identityDirectoryProjection } from '../../read-model/identity-directory
 import { EventSourcedHrDirectory } from './event-sourced-hr-directory';
 import type { DirectoryIdentity, IdentityFilter } from './hr-directory';
 import { toIdentityFilter } from './scim-filter';
+import { hrRecord } from '../../testing/hr-records';
 
 const SCIM: HrSource = { kind: 'scim', reference: 'scim:request-1' };
 
 function person(employeeNumber: string, overrides: Partial<HrAttributes> = {}): HrRecord {
-  return {
-    employeeNumber,
-    startDate: '2026-01-05',
-    terminationDate: null,
-    active: true,
-    attributes: {
-      givenName: `Given${employeeNumber}`,
-      familyName: 'Person',
-      email: `p${employeeNumber}@example.com`,
-      department: 'Engineering',
-      title: 'Engineer',
-      managerEmployeeNumber: null,
-      location: 'Berlin',
-      costCenter: 'CC-1',
-      employmentType: 'employee',
-      custom: {},
-      ...overrides,
-    },
-  };
+  return hrRecord(employeeNumber, overrides, { startDate: '2026-01-05' });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
