@@ -1,6 +1,6 @@
 import { newEvents, uniqueCategory } from '@tenure/event-store-contract';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -47,5 +47,6 @@ describe('rebuild command', () => {
     expect(rows[0].n).toBe(20);
 
     expect(await main(['--module', modulePath, 'nope'], { DATABASE_URL: database.url }, out)).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
