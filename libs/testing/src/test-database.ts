@@ -26,6 +26,9 @@ export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
   const url = new URL(admin);
   url.pathname = `/${name}`;
   const pool = new Pool({ connectionString: url.toString(), max: poolSize });
+  // An idle connection ended by the server (e.g. DROP DATABASE ... WITH (FORCE) while the pool
+  // winds down) must not surface as an unhandled 'error' event; query errors still reach callers.
+  pool.on('error', () => undefined);
   return {
     url: url.toString(),
     pool,
