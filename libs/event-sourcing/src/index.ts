@@ -7,3 +7,4 @@ export * from './runtime';
 export * from './command-handler';
 export * from './retry';
 export * from './subscription-errors';
+export * from './tracked-subscription';

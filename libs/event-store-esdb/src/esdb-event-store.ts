@@ -1,5 +1,6 @@
 import { ErrorType, EventStoreDBClient, type AllStreamResolvedEvent, type ResolvedEvent } from '@eventstore/db-client';
 import {
+  trackSubscription,
   IdempotencyViolationError,
   WrongExpectedRevisionError,
   comparePositions,
@@ -189,18 +190,7 @@ export class EsdbEventStore implements EventStore {
       },
       options,
     );
-    this.subscriptions.add(subscription);
-    return {
-      subscriptionId: subscription.subscriptionId,
-      get checkpoint() {
-        return subscription.checkpoint;
-      },
-      waitUntilCaughtUp: (timeoutMs) => subscription.waitUntilCaughtUp(timeoutMs),
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return trackSubscription(this.subscriptions, subscription);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import {
+  trackSubscription,
   DomainError,
   IdempotencyViolationError,
   START,
@@ -118,18 +119,7 @@ export class PostgresEventStore implements EventStore {
 
   async subscribeToAll(options: SubscribeOptions): Promise<Subscription> {
     const subscription = await startSubscription(this.pool, this.notifier, options);
-    this.subscriptions.add(subscription);
-    return {
-      subscriptionId: subscription.subscriptionId,
-      get checkpoint() {
-        return subscription.checkpoint;
-      },
-      waitUntilCaughtUp: (timeoutMs) => subscription.waitUntilCaughtUp(timeoutMs),
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return trackSubscription(this.subscriptions, subscription);
   }
 
   /** The notifier, for projection runners that share this store's connections. */

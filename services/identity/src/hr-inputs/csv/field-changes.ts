@@ -1,17 +1,9 @@
 import { MOVER_ATTRIBUTES, type HrRecord, type MoverAttribute } from '../../domain/hr-record';
-import type { HrField, HrFieldChange } from './hr-change-set';
+import { ATTRIBUTE_NAMES, type AttributeName } from '../../domain/identity';
+import type { HrFieldChange } from './hr-change-set';
 
-const COMPARED_ATTRIBUTES = [
-  'givenName',
-  'familyName',
-  'email',
-  'department',
-  'title',
-  'managerEmployeeNumber',
-  'location',
-  'costCenter',
-  'employmentType',
-] as const satisfies readonly HrField[];
+/** Every attribute but `custom`, which is compared per column below. */
+const COMPARED_ATTRIBUTES = ATTRIBUTE_NAMES.filter((name): name is Exclude<AttributeName, 'custom'> => name !== 'custom');
 
 /**
  * The fields that differ between what is known and what the file says, excluding termination facts
