@@ -54,7 +54,11 @@ async function runHrImportScenario({ quick, log }: ScenarioOptions): Promise<Rec
       notifier: store.wakeups,
       projection: identity.identityDirectoryProjection,
     });
-    const directoryCaughtUp = () => directory.waitUntilCaughtUp(CATCH_UP_TIMEOUT_MS);
+    // As in the service: the import waits for every identity read model, the feed guard's too.
+    const feedGuard = await startProjection({ pool: store.pool, notifier: store.wakeups, projection: identity.feedGuardProjection });
+    const directoryCaughtUp = async () => {
+      await Promise.all([directory.waitUntilCaughtUp(CATCH_UP_TIMEOUT_MS), feedGuard.waitUntilCaughtUp(CATCH_UP_TIMEOUT_MS)]);
+    };
     const service = identity.newHrImportService({ store, pool: store.pool, clock: systemClock, ids: randomIds, directoryCaughtUp });
 
     log(`raw baseline: the same ${plan.people} rows bulk-inserted (multi-row INSERTs of ${plan.rawBatchSize}) into a plain table:`);
@@ -95,7 +99,7 @@ async function runHrImportScenario({ quick, log }: ScenarioOptions): Promise<Rec
     const rawChanges = await measureRawBulkInsert(rawPool, changed.people, plan.rawBatchSize);
     log(`  raw upsert of the whole second file: ${formatRate(perSecond(rawChanges.rows, rawChanges.elapsedMs))} rows/s`);
     await directoryCaughtUp();
-    await directory.stop();
+    await Promise.all([directory.stop(), feedGuard.stop()]);
 
     const peakRssMb = memory.peakRssMb();
     log(`peak memory of this process (RSS): ${peakRssMb.toFixed(1)} MB`);

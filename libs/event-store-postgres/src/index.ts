@@ -9,3 +9,4 @@ export * from './projections/projection-runner';
 export * from './projections/rebuild-projection';
 export * from './timers/timer-schedule';
 export * from './timers/timer-worker';
+export * from './advisory-lock';

@@ -29,6 +29,8 @@ export interface HrImportServiceView {
 
 export interface IdentityDist {
   readonly identityDirectoryProjection: Projection;
+  /** The live feeds' burst-guard projection: the service runs it over the same identity events. */
+  readonly feedGuardProjection: Projection;
   writeHrCsv(records: readonly GeneratedPerson[]): string;
   newHrImportService(deps: {
     store: EventStore;
@@ -49,8 +51,10 @@ export function loadIdentityDist(): IdentityDist {
   const service = load<{ HrImportService: new (deps: unknown) => HrImportServiceView }>('hr-imports/application/hr-import-service.js');
   const csv = load<{ writeHrCsv: IdentityDist['writeHrCsv'] }>('hr-inputs/csv/index.js');
   const projection = load<{ identityDirectoryProjection: Projection }>('read-model/identity-directory.projection.js');
+  const feedGuard = load<{ feedGuardProjection: Projection }>('hr-inputs/feed-guard/feed-guard.projection.js');
   return {
     identityDirectoryProjection: projection.identityDirectoryProjection,
+    feedGuardProjection: feedGuard.feedGuardProjection,
     writeHrCsv: csv.writeHrCsv,
     newHrImportService: (deps) => new service.HrImportService(deps),
   };

@@ -3,11 +3,12 @@ import type { Clock } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { BackgroundWork, CLOCK, EVENT_STORE, EventStoreSchema, LOGGER } from '@tenure/service-runtime';
+import { feedGuardProjection } from '../hr-inputs/feed-guard/feed-guard.projection';
 import { identityDirectoryProjection } from '../read-model/identity-directory.projection';
 import { IdentityCommands } from './identity-commands';
 import { startIdentityDueTimer } from './identity-due-timer';
 
-/** The identity directory projection and the due-date timer, run on the service runtime's background work. */
+/** The identity directory and burst-guard projections and the due-date timer, run on the service runtime's background work. */
 @Injectable()
 export class IdentityBackground implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly work: BackgroundWork;
@@ -23,7 +24,8 @@ export class IdentityBackground implements OnApplicationBootstrap, BeforeApplica
       store,
       schema,
       logger,
-      projections: [identityDirectoryProjection],
+      // The burst guard's counts are read on the same "caught up" as the directory.
+      projections: [identityDirectoryProjection, feedGuardProjection],
       startExtras: () => [startIdentityDueTimer(store.pool, clock, commands)],
     });
   }

@@ -82,6 +82,20 @@ export class IdentityCommands {
     return this.execute(employeeNumber, { type: 'ApplyDueChanges', data: { now: this.deps.clock.now() } }, origin);
   }
 
+  /**
+   * The events `command` would record now, without recording them: how an input learns what a change
+   * would mean (a move, a termination) in the domain's own terms before deciding to let it through.
+   * A refusal throws exactly as `execute` would.
+   */
+  async preview(employeeNumber: string, command: IdentityCommand): Promise<readonly IdentityEvent[]> {
+    const recorded = await this.deps.store.readStream(identityStreamId(employeeNumber));
+    const state = recorded.reduce(
+      (folded, event) => identityDecider.evolve(folded, { type: event.type, data: event.data } as IdentityEvent),
+      identityDecider.initialState(),
+    );
+    return identityDecider.decide(command, state);
+  }
+
   async execute(employeeNumber: string, command: IdentityCommand, origin: CommandOrigin): Promise<IdentityCommandResult> {
     return this.handle(identityStreamId(employeeNumber), command, {
       commandId: this.deps.ids.newId(),

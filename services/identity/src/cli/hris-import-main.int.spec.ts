@@ -72,6 +72,38 @@ describe('npm run hris:import (main, in-process)', () => {
     expect(again.err[0]).toMatch(/is completed, so confirming its changes is not possible/);
   });
 
+  it('corrects a rejected row with --correct/--line/--set (exit 0) and refuses a still-invalid or second correction (exit 1)', async () => {
+    const imported = await cli(await file('typo.csv', csv(row('6000'), row('6001', { email: 'p6001-at-example.com' }))));
+    const runId = /\(run ([\w-]+)\)/.exec(imported.out[0]!)?.[1];
+    expect(imported.out.some((line) => /line 3 \(employee 6001\): email "p6001-at-example.com"/.test(line))).toBe(true);
+
+    const invalid = await cli('--correct', runId!, '--line', '3', '--set', 'email=still-wrong');
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toEqual([
+      `HR import ${runId}, line 3 (employee 6001): the correction is not valid, so the record stays rejected: email "still-wrong" is not an email address`,
+    ]);
+
+    const corrected = await cli(
+      '--correct',
+      runId!,
+      '--line',
+      '3',
+      '--set',
+      'email=p6001@example.com',
+      '--set',
+      'manager_employee_number=6000',
+    );
+    expect(corrected).toMatchObject({ code: 0, err: [], out: [`corrected (run ${runId}, line 3, employee 6001): applied as hire`] });
+    const { rows } = await database.pool.query(
+      `SELECT email, manager_employee_number FROM identity_directory WHERE employee_number = '6001'`,
+    );
+    expect(rows).toEqual([{ email: 'p6001@example.com', manager_employee_number: '6000' }]);
+
+    const again = await cli('--correct', runId!, '--line', '3');
+    expect(again.code).toBe(1);
+    expect(again.err[0]).toMatch(/line 3 \(employee 6001\) was already corrected/);
+  });
+
   it('refuses a file without the required columns, a missing file and bad arguments with exit 1', async () => {
     const refused = await cli(await file('wrong.csv', 'id,name\n1,Ann\n'));
     expect(refused.code).toBe(1);

@@ -7,7 +7,7 @@ import { identityDirectoryProjection } from '../read-model/identity-directory.pr
 import { countKnownIdentities, HrImportService, hrImportRunsProjection, type HrImportOutcome } from '../hr-imports';
 import { parseHrisImportArgs, USAGE, type HrisImportRequest } from './hris-import-args';
 import { DatabaseUrlError, resolveDatabaseUrl } from './database-url';
-import { describeOutcome, summariseOutcome } from './print-outcome';
+import { describeCorrection, describeOutcome, summariseOutcome } from './print-outcome';
 import { ConfigurationError } from '@tenure/platform';
 import { massChangePolicyFromEnv, type MassChangePolicy } from '../hr-inputs/change-guard';
 
@@ -27,7 +27,7 @@ export const EXIT_HELD = 2;
 const CATCH_UP_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * `npm run hris:import`: runs an import, a confirmation or a discard in-process against DATABASE_URL
+ * `npm run hris:import`: runs an import, a confirmation, a discard or a correction in-process against DATABASE_URL
  * (or the embedded cluster of `npm start`). The read models are caught up first, because the diff
  * compares the file with identity_directory, and again at the end, so the directory shows the result.
  */
@@ -143,6 +143,11 @@ async function execute(
       const outcome = await service.discard(request.runId, person, request.reason);
       report(outcome, false, io);
       return exitCodeOf(outcome);
+    }
+    case 'correct': {
+      const corrected = await service.correctRecord(request.runId, request.line, request.values, person);
+      for (const line of describeCorrection(corrected)) io.out(line);
+      return EXIT_APPLIED;
     }
     default: {
       const unexpected: never = request;

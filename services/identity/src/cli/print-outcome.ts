@@ -1,4 +1,4 @@
-import type { HrImportOutcome } from '../hr-imports';
+import type { HrImportCorrectionOutcome, HrImportOutcome } from '../hr-imports';
 
 /** The full report: applied counts, rejected rows with their errors, failures, or why it is held. */
 export function describeOutcome(outcome: HrImportOutcome): string[] {
@@ -43,6 +43,14 @@ export function describeOutcome(outcome: HrImportOutcome): string[] {
     for (const warning of outcome.warnings) lines.push(`  ${warning.message}`);
   }
   return lines;
+}
+
+/** What a correction did, then its warnings (a manager not known yet). */
+export function describeCorrection(outcome: HrImportCorrectionOutcome): string[] {
+  const record = `run ${outcome.runId}, line ${outcome.line}, employee ${outcome.employeeNumber}`;
+  const what =
+    outcome.result === 'applied' ? `applied as ${outcome.changes.join(' and ')}` : 'unchanged: the directory already holds this record';
+  return [`corrected (${record}): ${what}`, ...outcome.warnings.map((warning) => `  warning: ${warning.message}`)];
 }
 
 /** One line, for the launcher's demo seeding. */

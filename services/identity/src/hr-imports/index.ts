@@ -1,6 +1,8 @@
 export * from './domain';
 export { HrImportService, type HrCsvImportRequest, type HrImportServiceDependencies } from './application/hr-import-service';
 export type { HrImportOutcome } from './application/hr-import-outcome';
+export type { HrImportCorrectionOutcome } from './application/hr-import-correction-outcome';
+export type { HrRecordValue } from './application/corrected-row';
 export { hrImportStreamId, HR_IMPORT_STREAM_PREFIX } from './application/hr-import-streams';
 export { countKnownIdentities } from './application/count-known-identities';
 export { hrImportRunsProjection } from './read-model/hr-import-runs.projection';

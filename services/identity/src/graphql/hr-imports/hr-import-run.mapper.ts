@@ -1,6 +1,12 @@
 import type { HrImportRecordErrorRow, HrImportRunRow } from '../../hr-imports';
 import type { HrImportRunStatus } from './hr-import-run-status.enum';
-import { HrImportFailedChange, HrImportRejectedRecord, HrImportRun, type HrImportRunCounts } from './hr-import-run.type';
+import {
+  HrImportFailedChange,
+  HrImportRejectedRecord,
+  HrImportRun,
+  type HrImportRawValue,
+  type HrImportRunCounts,
+} from './hr-import-run.type';
 
 /** A run as GraphQL shows it; `recordErrors` is filled when the run was read with its errors (otherwise loaded on demand). */
 export type HrImportRunResult = HrImportRun & { recordErrors?: readonly HrImportRecordErrorRow[] };
@@ -30,6 +36,7 @@ function countsOf(row: HrImportRunRow): HrImportRunCounts {
     rows: row.row_count,
     accepted: Math.max(row.row_count - row.rejected, 0),
     rejected: row.rejected,
+    corrected: row.corrected,
     hires: count('hires'),
     rehires: count('rehires'),
     movers: count('movers'),
@@ -47,9 +54,18 @@ export function toRejectedRecords(errors: readonly HrImportRecordErrorRow[]): Hr
         line: error.line,
         employeeNumber: error.employee_number,
         errors: error.errors,
-        raw: Object.entries(error.raw ?? {}).map(([name, value]) => ({ name, value })),
+        raw: rawValues(error.raw ?? {}),
+        corrected: error.corrected_at !== null,
+        correctedAt: error.corrected_at,
+        correctedBy: error.corrected_by,
+        correctionResult: error.correction_result,
+        correctedValues: error.corrected_raw ? rawValues(error.corrected_raw) : null,
       }),
     );
+}
+
+function rawValues(raw: Readonly<Record<string, string>>): HrImportRawValue[] {
+  return Object.entries(raw).map(([name, value]) => ({ name, value }));
 }
 
 export function toFailedChanges(errors: readonly HrImportRecordErrorRow[]): HrImportFailedChange[] {

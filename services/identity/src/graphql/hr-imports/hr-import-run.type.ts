@@ -9,8 +9,11 @@ export class HrImportRunCounts {
   @Field(() => Int, { description: 'Rows that passed validation.' })
   accepted!: number;
 
-  @Field(() => Int, { description: 'Rows refused before any change (see rejectedRecords).' })
+  @Field(() => Int, { description: 'Rows refused before any change (see rejectedRecords); corrections do not lower it.' })
   rejected!: number;
+
+  @Field(() => Int, { description: 'Rejected rows an administrator corrected since (correctHrImportRecord).' })
+  corrected!: number;
 
   @Field(() => Int)
   hires!: number;
@@ -53,6 +56,24 @@ export class HrImportRejectedRecord {
 
   @Field(() => [HrImportRawValue], { description: 'The row’s values as the file had them.' })
   raw!: HrImportRawValue[];
+
+  @Field({ description: 'Whether an administrator corrected the record (correctHrImportRecord); a record is corrected once.' })
+  corrected!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  correctedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who corrected it.' })
+  correctedBy!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'applied: the corrected record changed its identity; unchanged: the directory already held it.',
+  })
+  correctionResult!: string | null;
+
+  @Field(() => [HrImportRawValue], { nullable: true, description: 'The corrected row as it was validated and applied.' })
+  correctedValues!: HrImportRawValue[] | null;
 }
 
 @ObjectType({ description: 'A change the identity refused while the run was applied.' })

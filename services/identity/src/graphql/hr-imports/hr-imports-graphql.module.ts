@@ -24,6 +24,8 @@ export const hrImportsGraphqlResolvers = [HrImportsResolver] as const;
     },
     ...hrImportsGraphqlResolvers,
   ],
+  // The held HR feed bursts' resolver checks administrators with the same guard.
+  exports: [AdminTokenGuard],
 })
 export class HrImportsGraphqlModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

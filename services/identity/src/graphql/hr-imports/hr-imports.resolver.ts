@@ -11,6 +11,7 @@ import { AdminTokenGuard } from './admin-token-guard';
 import { HrImportRunConnection } from './hr-import-run-connection.type';
 import { toFailedChanges, toHrImportRun, toRejectedRecords, type HrImportRunResult } from './hr-import-run.mapper';
 import { HrImportFailedChange, HrImportRejectedRecord, HrImportRun } from './hr-import-run.type';
+import { HrRecordValueInput } from './hr-record-value.input';
 import { decodeRunCursor, encodeRunCursor } from './run-cursor';
 
 /** Largest CSV accepted as text; the request body limits (100kb by default at the gateway and the service) apply first. */
@@ -97,6 +98,24 @@ export class HrImportsResolver {
     const actor = this.guard.requireAdministrator('discardHrImport');
     if (reason.trim() === '') throw new DomainError('validation', 'reason must say why the changes are discarded', { field: 'reason' });
     await this.imports.discard(runId, actor, reason);
+    return this.runAfterChange(runId);
+  }
+
+  @Mutation(() => HrImportRun, {
+    description:
+      'Corrects a rejected record of a run (see rejectedRecords): `values` replace the rejected row’s values column by column, ' +
+      'columns not given keep them (no values resubmits the row as it was). The corrected row is validated like a row of the file ' +
+      'and its change applied now, like an import of that one row. An invalid correction (BAD_USER_INPUT naming the run, line, ' +
+      'field and problem) or one the identity refuses is not recorded: the record stays rejected. A record is corrected once ' +
+      '(FAILED_PRECONDITION after). Needs an administrator token.',
+  })
+  async correctHrImportRecord(
+    @Arg('runId', () => ID) runId: string,
+    @Arg('line', () => Int, { description: 'The rejected record’s line in the file.' }) line: number,
+    @Arg('values', () => [HrRecordValueInput]) values: HrRecordValueInput[],
+  ): Promise<HrImportRun> {
+    const actor = this.guard.requireAdministrator('correctHrImportRecord');
+    await this.imports.correctRecord(runId, line, values, actor);
     return this.runAfterChange(runId);
   }
 

@@ -5,8 +5,20 @@ import type { HrSource } from '../../domain/hr-record';
 import { utcDateOf } from '../../domain/identity';
 import { DEFAULT_MASS_CHANGE_POLICY, guardMassChange, type MassChangePolicy } from '../../hr-inputs/change-guard';
 import { diffHrRecords, importHrCsv, populationSize, type CurrentIdentities, type HrChangeSet } from '../../hr-inputs/csv';
-import { hrImportDecider, summarise, type HrImportChannel, type HrImportCommand, type HrImportState } from '../domain';
+import {
+  checkCorrection,
+  hrImportDecider,
+  recordToCorrect,
+  summarise,
+  type HrImportChannel,
+  type HrImportCommand,
+  type HrImportState,
+} from '../domain';
+import { applyCorrectedRecord } from './apply-corrected-record';
 import { applyHrChanges } from './apply-hr-changes';
+import { correctedRow, validateCorrectedRow, type CorrectedRowValidation, type HrRecordValue } from './corrected-row';
+import { withCorrectionLock } from './correction-lock';
+import type { HrImportCorrectionOutcome } from './hr-import-correction-outcome';
 import { provablyCycleFree } from './cycle-free-changes';
 import { hrImportStreamId } from './hr-import-streams';
 import { outcome, type HrImportOutcome } from './hr-import-outcome';
@@ -106,6 +118,48 @@ export class HrImportService {
     const before = await this.runState(runId);
     await this.run(runId, origin, { type: 'DiscardHrImportChanges', data: { by: actor.id, reason, now: this.deps.clock.now() } });
     return outcome(runId, 'discarded', { heldSummary: before.status === 'held' ? summarise(before.changeSet) : null });
+  }
+
+  /**
+   * Corrects a rejected record of a run: the rejected row's raw values with `values` over them are
+   * validated as a row of the file, and the record's real change against the directory is applied now
+   * (source: the run) and recorded as the record's correction. Refused with nothing applied or recorded,
+   * the record staying rejected, when the row is still invalid; refused with nothing recorded when the
+   * identity refuses the change (so it can be corrected again). A record is corrected once.
+   */
+  async correctRecord(runId: string, line: number, values: readonly HrRecordValue[], actor: Actor): Promise<HrImportCorrectionOutcome> {
+    return withCorrectionLock(this.deps.pool, runId, async () => {
+      const state = await this.runState(runId);
+      const { record: rejected } = recordToCorrect(state, line);
+      const row = correctedRow(rejected.raw, values);
+      await this.deps.directoryCaughtUp();
+      const current = await loadCurrentIdentities(this.deps.pool);
+      const validation: CorrectedRowValidation =
+        row.problems.length > 0 ? { ok: false, problems: row.problems } : validateCorrectedRow(row.raw, line, current);
+      const correction = { line, raw: row.raw, problems: validation.ok ? [] : validation.problems };
+      checkCorrection(state, correction); // refuses an invalid correction before anything is applied
+      if (!validation.ok) throw new Error('unreachable: checkCorrection refuses a correction with problems');
+
+      const { record, warnings } = validation;
+      const now = this.deps.clock.now();
+      const origin = this.origin(runId, actor);
+      const outcome = await applyCorrectedRecord(record, current, this.commands, {
+        asOf: utcDateOf(now, record.employeeNumber),
+        source: { kind: 'csv', reference: runId },
+        origin,
+        now: () => this.deps.clock.now(),
+      });
+      const { events } = await this.run(runId, origin, {
+        type: 'CorrectHrImportRecord',
+        data: { ...correction, by: actor.id, now, outcome },
+      });
+      const [corrected] = events;
+      if (corrected?.type !== 'HrImportRecordCorrected') {
+        throw new Error(`HR import ${runId}, line ${line}: the correction recorded nothing`);
+      }
+      const { employeeNumber, result, changes } = corrected.data;
+      return { runId, line, employeeNumber, result, changes, warnings };
+    });
   }
 
   /** `current`: the directory the change set is applied to, to rule out manager cycles for the whole set at once. */

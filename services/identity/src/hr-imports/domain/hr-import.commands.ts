@@ -2,6 +2,8 @@ import { DomainError } from '@tenure/event-sourcing';
 import type { MassChangeDecision } from '../../hr-inputs/change-guard';
 import type { HrChangeSet, RejectedHrRow } from '../../hr-inputs/csv';
 import { assertNever } from '../../domain/identity/assert-never';
+import { decideCorrection, type CorrectHrImportRecord } from './hr-import-correction';
+import { illegal } from './hr-import-errors';
 import type { HrChangeKind, HrImportChannel, HrImportCounts, HrImportEvent, HrImportState } from './hr-import.events';
 
 /** One failed change, as the application saw it when applying a change set. */
@@ -53,7 +55,8 @@ export interface CompleteHrImport {
   };
 }
 
-export type HrImportCommand = StartHrImport | HoldHrImportChanges | ConfirmHrImportChanges | DiscardHrImportChanges | CompleteHrImport;
+export type HrImportCommand =
+  StartHrImport | HoldHrImportChanges | ConfirmHrImportChanges | DiscardHrImportChanges | CompleteHrImport | CorrectHrImportRecord;
 
 export function decide(command: HrImportCommand, state: HrImportState): readonly HrImportEvent[] {
   switch (command.type) {
@@ -94,6 +97,8 @@ export function decide(command: HrImportCommand, state: HrImportState): readonly
     }
     case 'CompleteHrImport':
       return decideComplete(command.data, state);
+    case 'CorrectHrImportRecord':
+      return decideCorrection(command.data, state);
     default:
       return assertNever(command);
   }
@@ -130,7 +135,7 @@ function decideComplete(data: CompleteHrImport['data'], state: HrImportState): r
     updates: applied.update,
     leavers: applied.leaver,
     failed: failures.length,
-    rejected: state.rejected,
+    rejected: state.quarantine.size,
   };
   return [
     ...failures.map((failure): HrImportEvent => ({ type: 'HrImportRecordFailed', data: { runId: state.runId, ...failure } })),
@@ -146,12 +151,4 @@ export function summarise(changeSet: HrChangeSet): Readonly<Record<HrChangeKind,
     update: changeSet.updates.length,
     leaver: changeSet.leavers.length,
   };
-}
-
-function illegal(state: HrImportState, doing: string, rule: string): DomainError {
-  if (state.status === 'not-started') return new DomainError('not_found', `no HR import run to act on: ${doing} needs a started run`);
-  return new DomainError('illegal_state', `HR import ${state.runId} is ${state.status}, so ${doing} is not possible: ${rule}`, {
-    runId: state.runId,
-    status: state.status,
-  });
 }

@@ -2,6 +2,7 @@ import type { DomainEvent } from '@tenure/event-sourcing';
 import type { MassChangeDecision } from '../../hr-inputs/change-guard';
 import type { HrChangeSet } from '../../hr-inputs/csv';
 import { assertNever } from '../../domain/identity/assert-never';
+import { EMPTY_QUARANTINE, withCorrected, withRejected, type Quarantine } from './hr-import-quarantine';
 
 // An HR import run: one file (or upload) from arrival to its outcome. Plain, JSON-serialisable data.
 // Identity changes themselves are identity events (their source names the run); the run records what
@@ -90,6 +91,29 @@ export type HrImportRecordFailed = DomainEvent<
   }
 >;
 
+/**
+ * An administrator corrected a rejected record and the corrected record went through: applied to its
+ * identity (`changes` says as what) or `unchanged` (the directory already held it). The run's counts stay
+ * those of the file. A record is corrected once; a correction that is still invalid or that the identity
+ * refuses is not recorded, so the record stays rejected and can be corrected again.
+ */
+export type HrImportRecordCorrected = DomainEvent<
+  'HrImportRecordCorrected',
+  {
+    readonly runId: string;
+    readonly line: number;
+    /** The corrected record's; may differ from the rejected one's only when that had none or a duplicated one. */
+    readonly employeeNumber: string;
+    /** The corrected full row by column, as validated and applied. */
+    readonly raw: Readonly<Record<string, string>>;
+    readonly by: string;
+    readonly correctedAt: string;
+    readonly result: 'applied' | 'unchanged';
+    /** What the applied record changed (empty when unchanged). */
+    readonly changes: readonly HrChangeKind[];
+  }
+>;
+
 export type HrImportCompleted = DomainEvent<
   'HrImportCompleted',
   { readonly runId: string; readonly counts: HrImportCounts; readonly completedAt: string }
@@ -103,25 +127,34 @@ export type HrImportEvent =
   | HrImportChangesConfirmed
   | HrImportChangesDiscarded
   | HrImportRecordFailed
-  | HrImportCompleted;
+  | HrImportCompleted
+  | HrImportRecordCorrected;
 
 // ---------------------------------------------------------------- state
 
 /**
  * not-started → open → (held → confirmed | discarded) → completed; open → completed; started → refused.
  * `open` means the change set is being applied straight away; `confirmed` means an administrator
- * released a held one and it is being applied.
+ * released a held one and it is being applied. Every status but refused keeps the run's quarantine:
+ * its rejected records can be corrected whatever became of the rest of the file.
  */
 export type HrImportState =
   | { readonly status: 'not-started' }
   | { readonly status: 'refused'; readonly runId: string }
-  | { readonly status: 'open'; readonly runId: string; readonly rejected: number }
-  | { readonly status: 'held'; readonly runId: string; readonly rejected: number; readonly changeSet: HrChangeSet }
-  | { readonly status: 'confirmed'; readonly runId: string; readonly rejected: number; readonly changeSet: HrChangeSet }
-  | { readonly status: 'discarded'; readonly runId: string }
-  | { readonly status: 'completed'; readonly runId: string; readonly counts: HrImportCounts };
+  | { readonly status: 'open'; readonly runId: string; readonly quarantine: Quarantine }
+  | { readonly status: 'held'; readonly runId: string; readonly quarantine: Quarantine; readonly changeSet: HrChangeSet }
+  | { readonly status: 'confirmed'; readonly runId: string; readonly quarantine: Quarantine; readonly changeSet: HrChangeSet }
+  | { readonly status: 'discarded'; readonly runId: string; readonly quarantine: Quarantine }
+  | { readonly status: 'completed'; readonly runId: string; readonly quarantine: Quarantine; readonly counts: HrImportCounts };
 
 export type HrImportStatus = HrImportState['status'];
+
+/** A run that can hold rejected records (every started run but a refused one). */
+export type HrImportStateWithQuarantine = Extract<HrImportState, { readonly quarantine: Quarantine }>;
+
+export function hasQuarantine(state: HrImportState): state is HrImportStateWithQuarantine {
+  return 'quarantine' in state;
+}
 
 export function initialState(): HrImportState {
   return { status: 'not-started' };
@@ -130,23 +163,34 @@ export function initialState(): HrImportState {
 export function evolve(state: HrImportState, event: HrImportEvent): HrImportState {
   switch (event.type) {
     case 'HrImportStarted':
-      return { status: 'open', runId: event.data.runId, rejected: 0 };
+      return { status: 'open', runId: event.data.runId, quarantine: EMPTY_QUARANTINE };
     case 'HrImportRefused':
       return { status: 'refused', runId: event.data.runId };
-    case 'HrImportRecordRejected':
-      return state.status === 'open' ? { ...state, rejected: state.rejected + 1 } : state;
+    case 'HrImportRecordRejected': {
+      const { line, employeeNumber, raw } = event.data;
+      return state.status === 'open' ? { ...state, quarantine: withRejected(state.quarantine, { line, employeeNumber, raw }) } : state;
+    }
     case 'HrImportChangesHeld':
       return state.status === 'open'
-        ? { status: 'held', runId: state.runId, rejected: state.rejected, changeSet: event.data.changeSet }
+        ? { status: 'held', runId: state.runId, quarantine: state.quarantine, changeSet: event.data.changeSet }
         : state;
     case 'HrImportChangesConfirmed':
       return state.status === 'held' ? { ...state, status: 'confirmed' } : state;
     case 'HrImportChangesDiscarded':
-      return state.status === 'held' ? { status: 'discarded', runId: state.runId } : state;
+      return state.status === 'held' ? { status: 'discarded', runId: state.runId, quarantine: state.quarantine } : state;
     case 'HrImportRecordFailed':
       return state;
     case 'HrImportCompleted':
-      return { status: 'completed', runId: event.data.runId, counts: event.data.counts };
+      return {
+        status: 'completed',
+        runId: event.data.runId,
+        quarantine: hasQuarantine(state) ? state.quarantine : EMPTY_QUARANTINE,
+        counts: event.data.counts,
+      };
+    case 'HrImportRecordCorrected':
+      return hasQuarantine(state)
+        ? { ...state, quarantine: withCorrected(state.quarantine, event.data.line, event.data.employeeNumber) }
+        : state;
     default:
       return assertNever(event);
   }

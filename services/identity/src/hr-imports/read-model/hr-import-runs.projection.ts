@@ -81,6 +81,16 @@ export const hrImportRunsProjection: Projection = {
           event.data.completedAt,
         ]);
         return;
+      case 'HrImportRecordCorrected': {
+        const { runId, line, by, correctedAt, result, raw } = event.data;
+        const updated = await client.query(
+          `UPDATE hr_import_record_errors SET corrected_at = $3, corrected_by = $4, correction_result = $5, corrected_raw = $6
+            WHERE run_id = $1 AND stage = 'rejected' AND line = $2 AND corrected_at IS NULL`,
+          [runId, line, correctedAt, by, result, JSON.stringify(raw)],
+        );
+        if (updated.rowCount) await client.query('UPDATE hr_import_runs SET corrected = corrected + 1 WHERE run_id = $1', [runId]);
+        return;
+      }
       default:
         return; // events of later versions are ignored by this one
     }

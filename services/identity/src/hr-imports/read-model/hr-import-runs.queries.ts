@@ -9,7 +9,7 @@ export interface HrImportRunWithErrors {
   readonly errors: readonly HrImportRecordErrorRow[];
 }
 
-const RUN_COLUMNS = `run_id, file_name, complete, row_count, channel, as_of, status, started_at, finished_at, rejected, failed, counts,
+const RUN_COLUMNS = `run_id, file_name, complete, row_count, channel, as_of, status, started_at, finished_at, rejected, corrected, failed, counts,
   file_errors, hold_reasons, held_summary, decided_by, decided_at, discard_reason`;
 
 /** Newest first; `before` is the `started_at` and `run_id` of the last run of the previous page (cursor paging). */
@@ -32,7 +32,8 @@ export async function findHrImportRun(db: Queryable, runId: string): Promise<HrI
   const run = rows[0];
   if (!run) return undefined;
   const errors = await db.query<HrImportRecordErrorRow>(
-    `SELECT run_id, stage, line, employee_number, change_kind, code, raw, errors FROM hr_import_record_errors
+    `SELECT run_id, stage, line, employee_number, change_kind, code, raw, errors, corrected_at, corrected_by, correction_result, corrected_raw
+       FROM hr_import_record_errors
       WHERE run_id = $1 ORDER BY stage DESC, line NULLS LAST, seq`,
     [runId],
   );

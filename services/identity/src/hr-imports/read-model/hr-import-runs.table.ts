@@ -35,6 +35,12 @@ CREATE TABLE IF NOT EXISTS hr_import_record_errors (
   seq             bigserial
 );
 CREATE INDEX IF NOT EXISTS hr_import_record_errors_run ON hr_import_record_errors (run_id, seq);
+-- Added with record corrections; ADD COLUMN keeps databases created before them working.
+ALTER TABLE hr_import_runs ADD COLUMN IF NOT EXISTS corrected int NOT NULL DEFAULT 0;
+ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_at timestamptz;
+ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_by text;
+ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS correction_result text;
+ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_raw jsonb;
 `;
 
 export interface HrImportRunRow {
@@ -47,7 +53,10 @@ export interface HrImportRunRow {
   status: 'open' | 'refused' | 'held' | 'confirmed' | 'discarded' | 'completed';
   started_at: Date;
   finished_at: Date | null;
+  /** Rows refused when the file was read; corrections do not lower it. */
   rejected: number;
+  /** Rejected rows corrected since. */
+  corrected: number;
   failed: number;
   counts: Record<string, number> | null;
   file_errors: string[] | null;
@@ -68,4 +77,9 @@ export interface HrImportRecordErrorRow {
   code: string | null;
   raw: Record<string, string> | null;
   errors: string[];
+  /** Set once an administrator corrected a rejected row (see HrImportRecordCorrected). */
+  corrected_at: Date | null;
+  corrected_by: string | null;
+  correction_result: 'applied' | 'unchanged' | null;
+  corrected_raw: Record<string, string> | null;
 }

@@ -56,10 +56,16 @@ export function guardMassChange(
   population: number,
   policy: MassChangePolicy = DEFAULT_MASS_CHANGE_POLICY,
 ): MassChangeDecision {
-  const measures = [
-    measure('terminations', changes.leavers.length, population, policy),
-    measure('moves', changes.movers.length, population, policy),
-  ];
+  return guardMassChangeCounts({ terminations: changes.leavers.length, moves: changes.movers.length }, population, policy);
+}
+
+/** The same rule over counts: a live feed's burst is counted over a window, not held as one change set. */
+export function guardMassChangeCounts(
+  counts: { readonly terminations: number; readonly moves: number },
+  population: number,
+  policy: MassChangePolicy = DEFAULT_MASS_CHANGE_POLICY,
+): MassChangeDecision {
+  const measures = [measure('terminations', counts.terminations, population, policy), measure('moves', counts.moves, population, policy)];
   const reasons = measures.flatMap((measured) => reasonsFor(measured, population, policy));
   return { decision: reasons.length > 0 ? 'hold' : 'apply', reasons, population, measures, policy };
 }

@@ -1,6 +1,7 @@
 export { DEFAULT_MASS_CHANGE_POLICY, type MassChangePolicy } from './mass-change-policy';
 export {
   guardMassChange,
+  guardMassChangeCounts,
   type GuardedChangeKind,
   type GuardedChanges,
   type GuardMeasure,

@@ -10,7 +10,17 @@ export const massChangeConfigSchema = z.object({
   MASS_CHANGE_MAX_COUNT: z.coerce.number().int('must be a whole number').min(0).optional(),
   /** Below this many people the share rule does not apply. */
   MASS_CHANGE_MIN_COUNT_FOR_SHARE: z.coerce.number().int('must be a whole number').min(1).optional(),
+  /** Live feeds (SCIM, webhook) send one change at a time: their terminations and moves are counted over this many minutes. */
+  MASS_CHANGE_WINDOW_MINUTES: z.coerce.number().gt(0, 'must be above 0').optional(),
 });
+
+export const DEFAULT_MASS_CHANGE_WINDOW_MINUTES = 60;
+
+/** The live feeds' counting window in milliseconds; throws ConfigurationError naming a bad variable. */
+export function massChangeWindowMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const minutes = loadConfig(massChangeConfigSchema, env).MASS_CHANGE_WINDOW_MINUTES ?? DEFAULT_MASS_CHANGE_WINDOW_MINUTES;
+  return minutes * 60_000;
+}
 
 /** Throws ConfigurationError naming each bad variable. */
 export function massChangePolicyFromEnv(env: NodeJS.ProcessEnv): MassChangePolicy {

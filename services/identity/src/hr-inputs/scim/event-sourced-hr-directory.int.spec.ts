@@ -5,6 +5,7 @@ import { IdentityCommands } from '../../application/identity-commands';
 import { identityStreamId } from '../../application/identity-streams';
 import type { HrAttributes, HrRecord, HrSource } from '../../domain/hr-record';
 import { identityDirectoryProjection } from '../../read-model/identity-directory.projection';
+import { FeedChangeGuard, feedGuardProjection } from '../feed-guard';
 import { EventSourcedHrDirectory } from './event-sourced-hr-directory';
 import type { DirectoryIdentity, IdentityFilter } from './hr-directory';
 import { toIdentityFilter } from './scim-filter';
@@ -31,6 +32,7 @@ describe('EventSourcedHrDirectory on PostgreSQL', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let projection: RunningProjection;
+  let guardProjection: RunningProjection;
   let directory: EventSourcedHrDirectory;
   const clock: Clock = { now: () => new Date('2026-11-25T09:00:00Z') };
 
@@ -45,8 +47,12 @@ describe('EventSourcedHrDirectory on PostgreSQL', () => {
     store = new PostgresEventStore({ connectionString: database.url, poolSize: 4 });
     const commands = new IdentityCommands({ store, pool: store.pool, clock, ids: randomIds });
     projection = await startProjection({ pool: store.pool, notifier: store.wakeups, projection: identityDirectoryProjection });
-    const readModel = { directoryCaughtUp: () => projection.waitUntilCaughtUp(10_000) };
-    directory = new EventSourcedHrDirectory({ store, pool: store.pool, commands, readModel, clock });
+    guardProjection = await startProjection({ pool: store.pool, notifier: store.wakeups, projection: feedGuardProjection });
+    const caughtUp = async () => {
+      await Promise.all([projection.waitUntilCaughtUp(10_000), guardProjection.waitUntilCaughtUp(10_000)]);
+    };
+    const guard = new FeedChangeGuard({ store, pool: store.pool, clock, ids: randomIds, commands, caughtUp, windowMs: 3_600_000 });
+    directory = new EventSourcedHrDirectory({ store, pool: store.pool, guard, readModel: { directoryCaughtUp: caughtUp } });
 
     await create(
       person('2001', { givenName: 'Ada', familyName: 'Lovelace', department: 'Research', custom: { division: 'Labs' } }),
@@ -58,7 +64,7 @@ describe('EventSourcedHrDirectory on PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await projection.stop();
+    await Promise.all([projection.stop(), guardProjection.stop()]);
     await store.close();
     await database.drop();
   });

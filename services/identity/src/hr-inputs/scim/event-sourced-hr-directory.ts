@@ -1,8 +1,9 @@
 import { DomainError, type EventStore } from '@tenure/event-sourcing';
 import type { Pool } from 'pg';
-import type { CommandOrigin, IdentityCommands } from '../../application/identity-commands';
+import type { CommandOrigin } from '../../application/identity-commands';
 import { identityStreamId } from '../../application/identity-streams';
 import type { HrSource } from '../../domain/hr-record';
+import { HrChangeHeld, type FeedAction, type FeedChangeGuard } from '../feed-guard';
 import { DIRECTORY_COLUMNS, DIRECTORY_FROM, directoryRowToIdentity, type DirectoryRowWithExternalId } from './directory-row';
 import type { DirectoryIdentity, DirectoryPage, DirectoryQuery, HrDirectory, SyncIdentity, TerminateIdentity } from './hr-directory';
 import { identityFilterSql } from './identity-filter-sql';
@@ -12,10 +13,10 @@ export interface EventSourcedHrDirectoryDependencies {
   readonly store: EventStore;
   /** The database of the `identity_directory` read model. */
   readonly pool: Pool;
-  readonly commands: IdentityCommands;
+  /** Every write goes through the live-feed burst guard (SCIM channel). */
+  readonly guard: FeedChangeGuard;
   /** Resolves once the directory read model has applied everything committed so far. */
   readonly readModel: { directoryCaughtUp(): Promise<void> };
-  readonly clock: { now(): Date };
 }
 
 /** SCIM pushes act as the HR feed called "scim". */
@@ -71,7 +72,7 @@ export class EventSourcedHrDirectory implements HrDirectory {
       }
       await this.assertVersion(current.employee_number, command.id, command.expectedVersion);
     }
-    await this.deps.commands.syncFromHr(record, source, originOf(source));
+    await this.submit(record.employeeNumber, { type: 'sync', record }, source, command.id);
     await this.deps.readModel.directoryCaughtUp();
     const written = await this.rowByEmployeeNumber(record.employeeNumber);
     await this.deps.pool.query(UPSERT_SCIM_EXTERNAL_ID, [written.identity_id, command.externalId]);
@@ -82,14 +83,18 @@ export class EventSourcedHrDirectory implements HrDirectory {
     await this.ready();
     const current = await this.existing(command.id);
     await this.assertVersion(current.employee_number, command.id, command.expectedVersion);
-    const { source } = command;
-    await this.deps.commands.execute(
-      current.employee_number,
-      { type: 'Terminate', data: { effectiveDate: null, reason: 'SCIM DELETE / active:false', now: this.deps.clock.now(), source } },
-      originOf(source),
-    );
+    const action: FeedAction = { type: 'terminate', effectiveDate: null, reason: 'SCIM DELETE / active:false' };
+    await this.submit(current.employee_number, action, command.source, command.id);
     await this.deps.readModel.directoryCaughtUp();
     return directoryRowToIdentity(await this.rowByEmployeeNumber(current.employee_number));
+  }
+
+  /** Applies the change, or throws HrChangeHeld (with the identity as it still is) when the burst guard keeps it. */
+  private async submit(employeeNumber: string, action: FeedAction, source: HrSource, id: string | null): Promise<void> {
+    const outcome = await this.deps.guard.submit('scim', { employeeNumber, action, source, origin: originOf(source) });
+    if (outcome.kind === 'applied') return;
+    const current = id === null ? undefined : await this.rowById(id);
+    throw new HrChangeHeld(outcome.holdId, outcome.reasons, current ? directoryRowToIdentity(current) : null);
   }
 
   /** The read model has caught up (its table exists and shows earlier writes) and the external-id table exists. */

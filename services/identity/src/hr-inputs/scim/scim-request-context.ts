@@ -15,6 +15,8 @@ export interface ScimRequestContext {
   readonly logFailure: (error: unknown) => void;
   /** The version a PATCH read before SCIMMY applied its operations. */
   versionRead?: string;
+  /** Set when the mass-change guard kept the change: the response becomes 202 Accepted naming the hold. */
+  held?: { readonly holdId: string; readonly reasons: readonly string[] };
 }
 
 export function parseIfMatch(header: string | undefined): readonly string[] | null {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import type { ErrorRequestHandler, Request, Router } from 'express';
+import type { ErrorRequestHandler, Request, Response, Router } from 'express';
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 import { bearerAuthentication } from './bearer-auth';
@@ -47,6 +47,7 @@ export function createScimRouter(options: ScimRouterOptions): Router {
       logFailure: (error) => logger?.error({ err: error, method: req.method, path: req.originalUrl }, 'SCIM request failed'),
     };
     res.locals[CONTEXT] = context;
+    answerHeldChangesWith202(res, context);
     next();
   });
   // /Me would look the token up as a user; tokens belong to HR feeds, not people.
@@ -62,6 +63,24 @@ export function createScimRouter(options: ScimRouterOptions): Router {
   configureServiceProvider();
   router.use(scimErrorResponder(logger));
   return router;
+}
+
+/** The schema of the body that answers a held change (SCIM defines none for 202). */
+export const HELD_CHANGE_SCHEMA = 'urn:tenure:params:scim:api:messages:2.0:HeldChange';
+
+/**
+ * SCIMMYRouters sends its own statuses (200, 201, 204); a change the mass-change guard kept is
+ * neither applied nor refused, so its answer is replaced by 202 Accepted with the hold id and reasons.
+ */
+function answerHeldChangesWith202(res: Response, context: ScimRequestContext): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (!context.held) return send(body);
+    const { holdId, reasons } = context.held;
+    const detail = `accepted but not applied: held for an administrator's confirmation as part of burst ${holdId}`;
+    res.status(202).setHeader('Content-Type', 'application/scim+json');
+    return send(JSON.stringify({ schemas: [HELD_CHANGE_SCHEMA], status: '202', detail, holdId, reasons }));
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import SCIMMY from 'scimmy';
+import { HrChangeHeld } from '../feed-guard/hr-change-held';
 import type { DirectoryIdentity, HrDirectory } from './hr-directory';
 import { scimError, toScimError } from './scim-errors';
 import type { ScimError } from './scim-errors';
@@ -56,7 +57,14 @@ async function guarded<T>(ctx: unknown, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw scimErrorLogged(ctx, error, requestContextOf(ctx).ifMatch !== null);
+    const context = requestContextOf(ctx);
+    if (error instanceof HrChangeHeld) {
+      // Accepted but not applied: the router answers 202 (see scim-router.ts); SCIMMY gets the user as it still is.
+      context.held = { holdId: error.holdId, reasons: error.reasons };
+      const current = error.current as DirectoryIdentity | null;
+      return (current ? respondWith(context, current) : undefined) as T;
+    }
+    throw scimErrorLogged(ctx, error, context.ifMatch !== null);
   }
 }
 

@@ -1,12 +1,11 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
-import type { Clock } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import { loadConfig, type Logger } from '@tenure/platform';
-import { CLOCK, EVENT_STORE, LOGGER } from '@tenure/service-runtime';
+import { EVENT_STORE, LOGGER } from '@tenure/service-runtime';
 import type { Application } from 'express';
 import { IdentityBackground } from '../../application/identity-background';
-import { IdentityCommands } from '../../application/identity-commands';
+import { FeedChangeGuard } from '../feed-guard';
 import { identityScimConfigSchema } from '../../config';
 import { parseScimTokens } from './bearer-auth';
 import { EventSourcedHrDirectory } from './event-sourced-hr-directory';
@@ -26,7 +25,6 @@ export class ScimModule implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -38,10 +36,10 @@ export class ScimModule implements OnModuleInit {
       app.use(SCIM_BASE_PATH, scimNotConfigured());
       return;
     }
-    // The commands and the background are the application module's; look them up wherever they are provided.
-    const commands = this.moduleRef.get(IdentityCommands, { strict: false });
+    // The guard and the background are the application module's; look them up wherever they are provided.
+    const guard = this.moduleRef.get(FeedChangeGuard, { strict: false });
     const readModel = this.moduleRef.get(IdentityBackground, { strict: false });
-    const directory = new EventSourcedHrDirectory({ store: this.store, pool: this.store.pool, commands, readModel, clock: this.clock });
+    const directory = new EventSourcedHrDirectory({ store: this.store, pool: this.store.pool, guard, readModel });
     app.use(SCIM_BASE_PATH, createScimRouter({ directory, tokens, logger: this.logger }));
     this.logger.info({ path: SCIM_BASE_PATH, tokens: tokens.length }, 'SCIM endpoint ready');
   }

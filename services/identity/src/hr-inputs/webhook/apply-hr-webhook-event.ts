@@ -1,7 +1,8 @@
 import { DomainError } from '@tenure/event-sourcing';
-import type { CommandOrigin, IdentityCommandResult, IdentityCommands } from '../../application/identity-commands';
+import type { CommandOrigin } from '../../application/identity-commands';
 import type { HrSource } from '../../domain/hr-record';
 import { utcDateOf } from '../../domain/identity';
+import type { FeedAction, FeedChange, FeedChangeGuard, FeedOutcome } from '../feed-guard';
 import type { HrWebhookEvent } from './hr-webhook-event';
 
 /** Every event the webhook applies is recorded as done by the HR feed, correlated by the sender's event id. */
@@ -12,25 +13,36 @@ export function webhookOrigin(event: HrWebhookEvent): { readonly source: HrSourc
   };
 }
 
-/** Maps a validated webhook event to its identity command; domain refusals surface as `DomainError`. */
-export async function applyHrWebhookEvent(commands: IdentityCommands, event: HrWebhookEvent, now: Date): Promise<IdentityCommandResult> {
+/**
+ * A validated webhook event as the change it asks for, submitted through the live-feed burst guard:
+ * applied, or held with a burst. Domain refusals surface as `DomainError`.
+ */
+export function applyHrWebhookEvent(guard: FeedChangeGuard, event: HrWebhookEvent, now: Date): Promise<FeedOutcome> {
+  return guard.submit('webhook', webhookChange(event, now));
+}
+
+export function webhookChange(event: HrWebhookEvent, now: Date): FeedChange {
   const { source, origin } = webhookOrigin(event);
-  const { employeeNumber, effectiveDate, reason } = event;
+  return { employeeNumber: event.employeeNumber, action: webhookAction(event, now), source, origin };
+}
+
+function webhookAction(event: HrWebhookEvent, now: Date): FeedAction {
+  const { effectiveDate, reason } = event;
   switch (event.type) {
     case 'hire':
-      return commands.syncFromHr(event.record, source, origin);
+      return { type: 'sync', record: event.record };
     case 'change':
-      return commands.changeAttributes(employeeNumber, { changes: event.changes, effectiveDate, source }, origin);
+      return { type: 'change-attributes', changes: event.changes, effectiveDate };
     case 'terminate':
-      return commands.execute(employeeNumber, { type: 'Terminate', data: { effectiveDate, reason, now, source } }, origin);
+      return { type: 'terminate', effectiveDate, reason };
     case 'cancel-termination':
-      return commands.execute(employeeNumber, { type: 'CancelTermination', data: { now, source } }, origin);
+      return { type: 'cancel-termination' };
     case 'leave-start':
       refuseFutureDate(event, now);
-      return commands.execute(employeeNumber, { type: 'StartLeave', data: { reason, now, source } }, origin);
+      return { type: 'start-leave', reason };
     case 'leave-end':
       refuseFutureDate(event, now);
-      return commands.execute(employeeNumber, { type: 'ReturnFromLeave', data: { now, source } }, origin);
+      return { type: 'return-from-leave' };
     default:
       return assertNeverEvent(event);
   }

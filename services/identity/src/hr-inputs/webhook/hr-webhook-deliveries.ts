@@ -1,3 +1,4 @@
+import { withAdvisoryLock } from '@tenure/event-store-postgres';
 import type { Pool, PoolClient } from 'pg';
 
 /** What the webhook answered: kept for a delivery, so its redeliveries get the same answer. */
@@ -6,7 +7,8 @@ export interface WebhookAnswer {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
-export type DeliveryStatus = 'applied' | 'rejected';
+/** held: accepted but kept by the mass-change guard (a redelivery gets the same 202). */
+export type DeliveryStatus = 'applied' | 'rejected' | 'held';
 
 /** The first answer to an event id, as recorded. */
 export interface RecordedDelivery {
@@ -19,25 +21,35 @@ export type DeliveryOutcome =
   | { readonly kind: 'first'; readonly status: DeliveryStatus; readonly answer: WebhookAnswer }
   | ({ readonly kind: 'duplicate' } & RecordedDelivery);
 
-/** A delivery that ends in an unexpected error is not recorded: the sender's retry applies it again. */
+/** A delivery that ends in an unexpected error is not recorded: the sender's retry applies it again. ('processing' is from older versions.) */
 const DDL = `
   CREATE TABLE IF NOT EXISTS hr_webhook_deliveries (
     event_id    text PRIMARY KEY,
     received_at timestamptz NOT NULL,
-    status      text NOT NULL CHECK (status IN ('processing', 'applied', 'rejected')),
+    status      text NOT NULL,
     response    jsonb
-  )`;
+  );
+  -- Tables created before held deliveries existed carry a narrower check: replace it.
+  ALTER TABLE hr_webhook_deliveries DROP CONSTRAINT IF EXISTS hr_webhook_deliveries_status_check;
+  ALTER TABLE hr_webhook_deliveries ADD CONSTRAINT hr_webhook_deliveries_status_check
+    CHECK (status IN ('processing', 'applied', 'rejected', 'held'))`;
 
 /**
  * Remembers every HR webhook event id with its first answer, and makes sure one id is applied once.
  *
- * The row is inserted first, inside a transaction that stays open while the event is applied and
- * commits with the answer. A concurrent delivery of the same id blocks on that row's insert until
- * the first commits, then reads its answer: it never applies the event a second time. If the first
- * fails unexpectedly (or its process dies) the transaction rolls back and the id is free again.
+ * A delivery takes a session advisory lock on its event id, on a connection of its own, and keeps
+ * it while the event is applied and its answer recorded. A concurrent delivery of the same id waits
+ * on that lock, then finds the answer: it never applies the event a second time. If the first fails
+ * unexpectedly nothing is recorded and the id is free again; if its process dies, its session ends
+ * and so does the lock.
  *
- * The open transactions use a pool of their own, so a burst of deliveries cannot take every
- * connection the commands need from the event store's pool.
+ * Why not an open transaction around the apply (an inserted "processing" row): a transaction that
+ * has written holds back the event log's visible horizon (the store reads below pg_snapshot_xmin),
+ * so waiting inside it for a read model to catch up with the events the apply just appended would
+ * wait for itself. An advisory lock taken outside a transaction holds back nothing.
+ *
+ * The locks use a pool of their own, so a burst of deliveries cannot take every connection the
+ * commands need from the event store's pool.
  */
 export class HrWebhookDeliveries {
   private tableReady: Promise<void> | undefined;
@@ -63,39 +75,27 @@ export class HrWebhookDeliveries {
     apply: () => Promise<{ readonly status: DeliveryStatus; readonly answer: WebhookAnswer }>,
   ): Promise<DeliveryOutcome> {
     await this.ensureTable();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const inserted = await client.query(
-        `INSERT INTO hr_webhook_deliveries (event_id, received_at, status) VALUES ($1, $2, 'processing')
-         ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-        [eventId, receivedAt],
-      );
-      if (inserted.rowCount === 0) {
-        await client.query('COMMIT');
-        return { kind: 'duplicate', ...(await this.recorded(client, eventId)) };
-      }
+    return withAdvisoryLock(this.pool, `hr-webhook-delivery:${eventId}`, async (client) => {
+      const recorded = await this.recorded(client, eventId);
+      if (recorded) return { kind: 'duplicate', ...recorded };
       const { status, answer } = await apply();
-      await client.query('UPDATE hr_webhook_deliveries SET status = $2, response = $3 WHERE event_id = $1', [eventId, status, answer]);
-      await client.query('COMMIT');
+      await client.query('INSERT INTO hr_webhook_deliveries (event_id, received_at, status, response) VALUES ($1, $2, $3, $4)', [
+        eventId,
+        receivedAt,
+        status,
+        answer,
+      ]);
       return { kind: 'first', status, answer };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
-  private async recorded(client: PoolClient, eventId: string): Promise<RecordedDelivery> {
+  private async recorded(client: PoolClient, eventId: string): Promise<RecordedDelivery | null> {
     const { rows } = await client.query<{ received_at: Date; status: DeliveryStatus; response: WebhookAnswer }>(
       'SELECT received_at, status, response FROM hr_webhook_deliveries WHERE event_id = $1',
       [eventId],
     );
     const row = rows[0];
-    // Only committed rows are visible, and only final ones are ever committed.
-    if (!row) throw new Error(`HR webhook delivery ${eventId} conflicted on insert but is not recorded`);
-    return { receivedAt: row.received_at, status: row.status, answer: row.response };
+    return row ? { receivedAt: row.received_at, status: row.status, answer: row.response } : null;
   }
 
   private async createTable(): Promise<void> {

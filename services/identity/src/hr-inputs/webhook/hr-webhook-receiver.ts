@@ -1,6 +1,6 @@
 import { DomainError, IdempotencyViolationError, WrongExpectedRevisionError, type Clock } from '@tenure/event-sourcing';
 import type { Logger } from '@tenure/platform';
-import type { IdentityCommands } from '../../application/identity-commands';
+import type { FeedChangeGuard } from '../feed-guard';
 import { applyHrWebhookEvent } from './apply-hr-webhook-event';
 import type { HrWebhookDeliveries, WebhookAnswer } from './hr-webhook-deliveries';
 import { parseHrWebhookEvent, type HrWebhookEvent } from './hr-webhook-event';
@@ -15,7 +15,8 @@ export interface HrWebhookReceiverDependencies {
   /** Empty: the webhook is not configured and refuses every delivery. */
   readonly secrets: readonly string[];
   readonly deliveries: HrWebhookDeliveries;
-  readonly commands: IdentityCommands;
+  /** Every event goes through the live-feed burst guard (webhook channel). */
+  readonly guard: FeedChangeGuard;
   /** The manager-cycle check reads the directory: it must have seen every identity written so far. */
   readonly directory: { directoryCaughtUp(): Promise<void> };
   readonly clock: Clock;
@@ -73,8 +74,14 @@ export class HrWebhookReceiver {
     const { eventId, type, employeeNumber } = event;
     try {
       if (setsManager(event)) await this.deps.directory.directoryCaughtUp();
-      const result = await applyHrWebhookEvent(this.deps.commands, event, this.deps.clock.now());
-      const events = result.events.map((recorded) => recorded.type);
+      const outcome = await applyHrWebhookEvent(this.deps.guard, event, this.deps.clock.now());
+      if (outcome.kind === 'held') {
+        const { holdId, reasons } = outcome;
+        this.deps.logger.warn({ eventId, type, employeeNumber, holdId }, 'HR webhook event held by the mass-change guard');
+        // Accepted, not applied: the sender must not retry; an administrator confirms or discards the burst.
+        return { status: 'held' as const, answer: answer(202, { status: 'held', eventId, type, employeeNumber, holdId, reasons }) };
+      }
+      const events = outcome.result.events.map((recorded) => recorded.type);
       this.deps.logger.info({ eventId, type, employeeNumber, events }, 'HR webhook event applied');
       return { status: 'applied' as const, answer: answer(200, { status: 'applied', eventId, type, employeeNumber, events }) };
     } catch (error) {

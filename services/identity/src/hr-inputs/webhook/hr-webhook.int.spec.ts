@@ -89,10 +89,13 @@ describe('HR webhook over HTTP', () => {
   beforeAll(async () => {
     database = await createTestDatabase(2);
     process.env['HR_WEBHOOK_SECRETS'] = `${SECRET}, ${ROTATED_OUT_SECRET}`;
+    // A handful of people here: the mass-change guard's share rule would hold the third move (see feed-guard tests).
+    process.env['MASS_CHANGE_MIN_COUNT_FOR_SHARE'] = '1000';
     try {
       identity = await startLocalService(identityService, database.url);
     } finally {
       delete process.env['HR_WEBHOOK_SECRETS'];
+      delete process.env['MASS_CHANGE_MIN_COUNT_FOR_SHARE'];
     }
     unconfiguredDatabase = await createTestDatabase(2);
     unconfigured = await startLocalService(identityService, unconfiguredDatabase.url);

@@ -7,7 +7,7 @@ import { CLOCK, EVENT_STORE, LOGGER } from '@tenure/service-runtime';
 import type { Application, Request, Response } from 'express';
 import { Pool } from 'pg';
 import { IdentityBackground } from '../../application/identity-background';
-import { IdentityCommands } from '../../application/identity-commands';
+import { FeedChangeGuard } from '../feed-guard';
 import { loadHrWebhookConfig } from './hr-webhook-config';
 import { HrWebhookDeliveries } from './hr-webhook-deliveries';
 import { HrWebhookReceiver } from './hr-webhook-receiver';
@@ -50,8 +50,8 @@ export class HrWebhookModule implements OnModuleInit, OnApplicationShutdown {
     const receiver = new HrWebhookReceiver({
       secrets: this.secrets,
       deliveries,
-      // The commands are the application module's; look them up wherever they are provided.
-      commands: this.moduleRef.get(IdentityCommands, { strict: false }),
+      // The guard is the application module's; look it up wherever it is provided.
+      guard: this.moduleRef.get(FeedChangeGuard, { strict: false }),
       directory: this.moduleRef.get(IdentityBackground, { strict: false }),
       clock: this.clock,
       logger: this.logger,

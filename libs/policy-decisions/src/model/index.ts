@@ -1,0 +1,5 @@
+export * from './condition';
+export * from './entitlement';
+export * from './policy-set';
+export * from './policy-version';
+export * from './subject';
