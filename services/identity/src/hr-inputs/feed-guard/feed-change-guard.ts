@@ -73,7 +73,11 @@ export class FeedChangeGuard {
     return this.exclusively(channel, () => this.submitDestructive(channel, change, kinds));
   }
 
-  /** Applies every change of a held burst in the order received; refusals are recorded, the others go on. */
+  /**
+   * Applies every change of a held burst in the order received; refusals are recorded, the others go
+   * on. Confirming a burst whose application was interrupted applies it again: changes already applied
+   * change nothing the second time or are refused (a termination of a terminated identity) and listed.
+   */
   async confirm(holdId: string, actor: Actor): Promise<FeedBurstOutcome> {
     const channel = this.channelOf(holdId);
     return this.exclusively(channel, async () => {

@@ -43,6 +43,8 @@ export function decide(command: FeedGuardCommand, state: FeedGuardState): readon
       return decideHold(command.data, state);
     case 'ConfirmFeedBurst': {
       const { holdId, by, now } = command.data;
+      // Confirmed already but never completed (the process stopped while applying): confirming again resumes it.
+      if (state.hold?.holdId === holdId && state.hold.status === 'confirmed') return [];
       requireHeld(state, holdId, 'confirmed');
       return [{ type: 'HrFeedBurstConfirmed', data: { holdId, by, confirmedAt: now.toISOString() } }];
     }

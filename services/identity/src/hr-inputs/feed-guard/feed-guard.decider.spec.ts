@@ -84,6 +84,13 @@ describe('the live-feed burst guard', () => {
     expect(state.hold?.changes.map((held) => held.change.employeeNumber)).toEqual(['1001']);
   });
 
+  it('given a burst confirmed but never completed (a crash while applying), when it is confirmed again, then nothing new is recorded and it can be applied again', () => {
+    spec
+      .given([burstHeld, changeHeld('1001'), confirmed])
+      .when({ type: 'ConfirmFeedBurst', data: { holdId: 'scim-h1', by: 'admin', now: later } })
+      .then([]);
+  });
+
   it('given a held burst, when it is confirmed under another id, then not_found says it may be decided already', () => {
     spec
       .given([burstHeld])
