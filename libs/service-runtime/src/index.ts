@@ -17,3 +17,4 @@ export * from './app/create-service-app';
 export * from './app/run-service';
 export * from './app/local-service';
 export * from './background/background-work';
+export * from './admin';

@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DomainError } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
-import { EVENT_STORE } from '@tenure/service-runtime';
+import { AdminTokenGuard, EVENT_STORE } from '@tenure/service-runtime';
 import { Arg, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IdentityBackground } from '../../application/identity-background';
 import { FeedChangeGuard, findHrFeedHold, heldChangesOf, listHrFeedHolds } from '../../hr-inputs/feed-guard';
-import { AdminTokenGuard } from '../hr-imports/admin-token-guard';
 import { toHrFeedHold } from './hr-feed-hold.mapper';
 import { HrFeedHold, HrFeedHoldStatus } from './hr-feed-hold.type';
 

@@ -1,26 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { isKnownToken, parseTokenList } from '@tenure/service-runtime';
 import type { RequestHandler } from 'express';
 import SCIMMY from 'scimmy';
 
-/** Parses the configured tokens (e.g. env `SCIM_TOKENS`, comma-separated); blanks are ignored. */
-export function parseScimTokens(configured: string | undefined): string[] {
-  return (configured ?? '')
-    .split(',')
-    .map((token) => token.trim())
-    .filter((token) => token.length > 0);
-}
-
-/**
- * True when the presented token is one of the configured ones. Tokens are compared as SHA-256
- * digests with `timingSafeEqual`, so neither content nor length leaks through timing, and every
- * configured token is checked even after a match.
- */
-export function isKnownToken(presented: string, tokens: readonly string[]): boolean {
-  const digest = sha256(presented);
-  let known = false;
-  for (const token of tokens) known = timingSafeEqual(digest, sha256(token)) || known;
-  return known;
-}
+/** SCIM_TOKENS: comma-separated, trimmed, empty ones dropped. */
+export const parseScimTokens = parseTokenList;
 
 /** Answers 401 with a SCIM error body unless the request carries `Authorization: Bearer <known token>`. */
 export function bearerAuthentication(tokens: readonly string[]): RequestHandler {
@@ -39,8 +22,4 @@ export function bearerAuthentication(tokens: readonly string[]): RequestHandler 
       .setHeader('Content-Type', 'application/scim+json')
       .send(JSON.stringify(new SCIMMY.Messages.ErrorResponse({ status: 401, detail })));
   };
-}
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }

@@ -1,9 +1,9 @@
-import { isKnownToken, parseScimTokens } from './bearer-auth';
+import { isKnownToken, parseTokenList } from './known-token';
 
-describe('SCIM bearer tokens', () => {
+describe('configured bearer tokens (SCIM_TOKENS, ADMIN_TOKENS)', () => {
   it('reads a comma-separated list and ignores blanks', () => {
-    expect(parseScimTokens(' one, two ,,')).toEqual(['one', 'two']);
-    expect(parseScimTokens(undefined)).toEqual([]);
+    expect(parseTokenList(' one, two ,,')).toEqual(['one', 'two']);
+    expect(parseTokenList(undefined)).toEqual([]);
   });
 
   it('knows configured tokens only, whatever their length', () => {

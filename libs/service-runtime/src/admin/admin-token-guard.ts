@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainError, type Actor } from '@tenure/event-sourcing';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { isKnownToken } from '../../hr-inputs/scim/bearer-auth';
+import { isKnownToken } from './known-token';
 
 /**
  * The subgraph's Apollo context carries no request, so the Authorization header of the GraphQL
@@ -15,7 +15,7 @@ export function keepAuthorizationHeader(request: Request, _response: Response, n
 }
 
 /**
- * Interim administrator check until OIDC and roles arrive (issue 7): a bearer token from
+ * Interim administrator check, shared by every service's subgraph, until OIDC and roles arrive (issue 7): a bearer token from
  * ADMIN_TOKENS. There is no user identity yet, so every administrator acts as the same actor.
  */
 export const ADMIN_TOKEN_ACTOR: Actor = { kind: 'person', id: 'admin-token' };
