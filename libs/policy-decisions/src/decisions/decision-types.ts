@@ -109,3 +109,39 @@ export interface AccessRequestInput {
   /** ISO instant: exceptions are valid before their validUntil. */
   readonly now: string;
 }
+
+/** One birthright rule's effect in a simulation: assignments it would add (draft) or that would go (current). */
+export interface SimulatedRuleEffect {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly added: number;
+  readonly removed: number;
+}
+
+export interface SimulatedIdentity {
+  readonly identityId: string;
+  readonly employeeNumber: string;
+  readonly added: readonly EntitlementRef[];
+  readonly removed: readonly EntitlementRef[];
+  /** Ids of SoD rules this identity would newly violate. */
+  readonly newViolations: readonly string[];
+}
+
+/**
+ * What publishing a draft would change, compared with the current published version (or with
+ * nothing, for a first version), over every identity that is not terminated.
+ */
+export interface SimulationResult {
+  readonly currentVersion: number | null;
+  readonly identities: number;
+  /** Birthright assignments the draft adds / the current version gives and the draft does not. */
+  readonly added: number;
+  readonly removed: number;
+  /** Per birthright rule (draft rules for added, current rules for removed); an entitlement granted by two rules counts for both. */
+  readonly perRule: readonly SimulatedRuleEffect[];
+  /** Violations that would exist after the change and do not exist now. */
+  readonly newViolations: number;
+  readonly newViolationsPerRule: readonly { readonly ruleId: string; readonly ruleName: string; readonly count: number }[];
+  /** Every identity with a change or a new violation, sorted by employee number (the caller pages). */
+  readonly affected: readonly SimulatedIdentity[];
+}
