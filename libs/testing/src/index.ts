@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './wait-for';
 export * from './decider-spec';
+export * from './graphql-client';

@@ -1,15 +1,10 @@
 import { type LocalService, startLocalService } from '@tenure/service-runtime';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
+import { createTestDatabase, postGraphql, type TestDatabase } from '@tenure/testing';
 import { identityService } from '../../app';
 import { csv, row } from '../../hr-imports/testing/hr-import-harness';
 
 // correctHrImportRecord on the identity service as it runs (HTTP, Nest, projections, the subgraph schema).
 const ADMIN_TOKEN = 'test-admin-token';
-
-interface Answer<Data> {
-  readonly data?: Data;
-  readonly errors?: readonly { message: string; extensions?: { code?: string; details?: Record<string, unknown> } }[];
-}
 
 interface RejectedRecord {
   line: number;
@@ -48,14 +43,8 @@ describe('correcting a rejected HR record over the identity subgraph', () => {
     await database?.drop();
   });
 
-  async function graphql<Data>(query: string, variables: Record<string, unknown> = {}, token: string | null = ADMIN_TOKEN) {
-    const response = await fetch(`${identity.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Answer<Data>;
-  }
+  const graphql = <Data>(query: string, variables: Record<string, unknown> = {}, token: string | null = ADMIN_TOKEN) =>
+    postGraphql<Data>(identity.url, query, variables, token);
 
   async function importFile(fileName: string, content: string): Promise<Run> {
     const { data, errors } = await graphql<{ importHrFile: Run }>(

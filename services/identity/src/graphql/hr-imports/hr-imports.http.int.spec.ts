@@ -1,16 +1,11 @@
 import { type LocalService, startLocalService } from '@tenure/service-runtime';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
+import { createTestDatabase, postGraphql, type TestDatabase } from '@tenure/testing';
 import { identityService } from '../../app';
 import { companyCsv, csv, row } from '../../hr-imports/testing/hr-import-harness';
 
 // The identity service as it runs (HTTP, Nest, projections, subgraph schema) on PostgreSQL; the
 // mutations carry an administrator token from ADMIN_TOKENS, as an administrator's client would.
 const ADMIN_TOKEN = 'test-admin-token';
-
-interface Answer<Data> {
-  readonly data?: Data;
-  readonly errors?: readonly { message: string; extensions?: { code?: string } }[];
-}
 
 interface Run {
   id: string;
@@ -46,14 +41,8 @@ describe('HR import runs over the identity subgraph', () => {
     await database?.drop();
   });
 
-  async function graphql<Data>(query: string, variables: Record<string, unknown> = {}, token: string | null = ADMIN_TOKEN) {
-    const response = await fetch(`${identity.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Answer<Data>;
-  }
+  const graphql = <Data>(query: string, variables: Record<string, unknown> = {}, token: string | null = ADMIN_TOKEN) =>
+    postGraphql<Data>(identity.url, query, variables, token);
 
   async function importFile(fileName: string, content: string, complete = false): Promise<Run> {
     const { data, errors } = await graphql<{ importHrFile: Run }>(IMPORT, { fileName, csv: content, complete });

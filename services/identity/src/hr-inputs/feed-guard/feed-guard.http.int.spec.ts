@@ -1,5 +1,5 @@
 import { type LocalService, startLocalService } from '@tenure/service-runtime';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
+import { createTestDatabase, postGraphql, type TestDatabase } from '@tenure/testing';
 import { identityService } from '../../app';
 import { signatureHeader } from '../webhook/hr-webhook-signature';
 
@@ -81,14 +81,7 @@ describe('the mass-change guard on the live HR feeds (SCIM and webhook)', () => 
   const patch = (userName: string, operations: unknown[]) =>
     scim('PATCH', `/Users/${ids.get(userName)}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: operations });
 
-  async function graphql<Data>(query: string, token: string | null = ADMIN_TOKEN) {
-    const response = await fetch(`${identity.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify({ query }),
-    });
-    return (await response.json()) as { data?: Data; errors?: { message: string; extensions?: { code?: string } }[] };
-  }
+  const graphql = <Data>(query: string, token: string | null = ADMIN_TOKEN) => postGraphql<Data>(identity.url, query, {}, token);
 
   async function deliver(body: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
     const raw = JSON.stringify(body);
