@@ -1,6 +1,7 @@
 import { hrImportScenario } from './hr-import';
+import { policyScenario } from './policy';
 import type { Scenario } from './scenario';
 import { storeScenario } from './store';
 
 /** Every scenario `npm run bench -- <name>` knows. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario, hrImportScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, hrImportScenario, policyScenario];

@@ -24,3 +24,26 @@ export async function seedDemoData(root: string, databaseUrl: string): Promise<s
     );
   });
 }
+
+/**
+ * Loads and publishes the demo policy through the policy service's own CLI (`policy:load`), once:
+ * it skips itself when a version is published already. Runs after the demo company, so the
+ * identities are in the log before the first version and detective SoD has people to check.
+ * Returns the line to print; a failure is reported, never fatal.
+ */
+export async function seedDemoPolicy(root: string, databaseUrl: string): Promise<string> {
+  const cli = path.join(root, 'services', 'policy', 'dist', 'cli', 'policy-load.js');
+  const file = path.join(root, 'services', 'policy', 'demo', 'demo-policy.json');
+  if (!existsSync(cli)) return `demo policy: not loaded (${path.relative(root, cli)} is not built)`;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, file, '--if-empty', '--publish', '--one-line'],
+      { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const said = stdout.trim() || stderr.trim().split('\n').at(-1) || (error ? error.message : 'nothing to report');
+        resolve(`demo policy: ${error ? `not loaded (${said})` : said}`);
+      },
+    );
+  });
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ConfigurationError } from '@tenure/platform';
 import { ConsoleReporter } from './console-reporter';
 import { createSchema, provideDatabase } from './database';
-import { seedDemoData } from './demo-data';
+import { seedDemoData, seedDemoPolicy } from './demo-data';
 import { loadLauncherConfig, resolveDataDir, type LauncherConfig } from './launcher-config';
 import { Lifecycle } from './lifecycle';
 import { planPlatformProcesses, type PlannedProcess } from './platform-processes';
@@ -96,7 +96,11 @@ async function startPlatform({ config, root, planned, lifecycle, reporter, runRe
   const applied = await createSchema(databaseUrl);
   say(applied.length > 0 ? `event store schema created (migrations ${applied.join(', ')})` : 'event store schema up to date');
   if (lifecycle.isStopping) return;
-  if (config.NODE_ENV === 'development') say(await seedDemoData(root, databaseUrl));
+  if (config.NODE_ENV === 'development') {
+    say(await seedDemoData(root, databaseUrl));
+    // After the people: the first version then has identities to decide about.
+    say(await seedDemoPolicy(root, databaseUrl));
+  }
   if (lifecycle.isStopping) return;
 
   const supervisor = new Supervisor(

@@ -34,7 +34,7 @@ const HOST = '127.0.0.1';
 export const DEMO_SCIM_TOKEN = 'tenure-demo-scim-token';
 
 /**
- * The administrator bearer token the identity service's HR import mutations accept in development
+ * The administrator bearer token every service's administrator mutations accept in development
  * (interim, until OIDC: issue 7), documented in the README. ADMIN_TOKENS in the launcher's own
  * environment wins; any NODE_ENV but development gets none, and the mutations are refused until
  * ADMIN_TOKENS is configured.
@@ -47,16 +47,19 @@ export const DEMO_ADMIN_TOKEN = 'tenure-demo-admin-token';
  */
 export const DEMO_HR_WEBHOOK_SECRET = 'tenure-demo-hr-webhook-secret';
 
-/** Environment only one service needs. */
+/** Development secrets: the administrator token for every service, the HR inputs' for identity. */
 function serviceSpecificEnv(
   name: (typeof SERVICES)[number]['name'],
   config: LauncherConfig,
   env: NodeJS.ProcessEnv,
 ): Record<string, string> {
-  if (name !== 'identity' || config.NODE_ENV !== 'development') return {};
+  if (config.NODE_ENV !== 'development') return {};
+  // Every service's administrator mutations take the demo administrator token; the HR inputs are identity's.
+  const admin: Record<string, string> = env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN };
+  if (name !== 'identity') return admin;
   return {
     ...(env['SCIM_TOKENS'] ? {} : { SCIM_TOKENS: DEMO_SCIM_TOKEN }),
-    ...(env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN }),
+    ...admin,
     ...(env['HR_WEBHOOK_SECRETS'] ? {} : { HR_WEBHOOK_SECRETS: DEMO_HR_WEBHOOK_SECRET }),
   };
 }

@@ -1,0 +1,63 @@
+import { exponentialBackoff, START, withRetries, type RecordedEvent } from '@tenure/event-sourcing';
+import { LogFollower, loadCheckpoint, storeCheckpoint, type PostgresEventStore } from '@tenure/event-store-postgres';
+import type { Logger } from '@tenure/platform';
+import { affectedBy, DETECTIVE_SOD_EVENT_TYPES, DETECTIVE_SOD_STREAM_PREFIXES } from './detective-sod-scope';
+import type { DetectiveSod } from './detective-sod';
+
+/** The checkpoint under which the process remembers how far it has read the log. */
+export const DETECTIVE_SOD_CHECKPOINT = 'policy-detective-sod';
+
+/**
+ * Runs detective SoD on the events that can change a verdict: identity changes, publications,
+ * exceptions granted and revoked (expiry is a timer, see sod-exception-expiry-timer.ts). Not a
+ * projection, because it appends events: it follows the log with a checkpoint of its own, one
+ * pass per batch of events, and stores the checkpoint after the pass. A crash in between repeats
+ * the pass, which records nothing new (the per-identity decider records differences only).
+ */
+export class DetectiveSodProcess {
+  private follower: LogFollower | undefined;
+  private readonly started: Promise<void>;
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly detective: DetectiveSod,
+    private readonly logger: Logger,
+  ) {
+    this.started = this.start();
+    this.started.catch((error: unknown) => this.logger.error({ err: error }, 'detective SoD could not start'));
+  }
+
+  /** Resolves once every relevant event committed so far has been checked. */
+  async waitUntilCaughtUp(timeoutMs = 30_000): Promise<void> {
+    await this.started;
+    await this.follower!.waitUntilCaughtUp(timeoutMs);
+  }
+
+  async stop(): Promise<void> {
+    await this.started.catch(() => undefined);
+    await this.follower?.stop();
+  }
+
+  private async start(): Promise<void> {
+    const { pool } = this.store;
+    this.follower = new LogFollower({
+      pool,
+      notifier: this.store.wakeups,
+      startAfter: (await loadCheckpoint(pool, DETECTIVE_SOD_CHECKPOINT)) ?? START,
+      filter: { streamPrefixes: DETECTIVE_SOD_STREAM_PREFIXES, eventTypes: DETECTIVE_SOD_EVENT_TYPES },
+      processBatch: (events) => this.process(events),
+      onStopped: (error) => this.logger.error({ err: error }, 'detective SoD stopped'),
+    });
+  }
+
+  private async process(events: readonly RecordedEvent[]): Promise<void> {
+    const last = events[events.length - 1]!;
+    // The pass is named after the last event it answers, for auditors following causes.
+    const outcome = await withRetries(() => this.detective.recheckAffected(affectedBy(events), last.metadata.eventId), {
+      maxAttempts: 5,
+      delayMs: exponentialBackoff(100, 5_000),
+    });
+    if (outcome.recorded > 0) this.logger.info({ ...outcome, events: events.length }, 'detective SoD recorded changes');
+    await storeCheckpoint(this.store.pool, DETECTIVE_SOD_CHECKPOINT, last.position);
+  }
+}
