@@ -6,8 +6,10 @@ export type {
   CompiledAccessPolicy,
   CompiledBirthrightRule,
   CompiledPolicy,
+  CompiledSodMember,
   CompiledSodRule,
   CompiledSodSet,
+  SodIndex,
 } from './compiled-policy';
 export { compilePolicy } from './compile-policy';
 export * from './decision-types';

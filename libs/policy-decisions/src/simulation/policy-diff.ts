@@ -26,7 +26,10 @@ export interface PolicyDiff {
   readonly scanChangedSod: boolean;
 }
 
-export function diffPolicies(current: CompiledPolicy | null, draft: CompiledPolicy): PolicyDiff {
+/** How to find the changed SoD rules an identity may violate; 'auto' picks by the share of rules changed. Tests force each. */
+export type ChangedSodStrategy = 'auto' | 'scan' | 'index';
+
+export function diffPolicies(current: CompiledPolicy | null, draft: CompiledPolicy, strategy: ChangedSodStrategy = 'auto'): PolicyDiff {
   const currentSignatures = signaturesById(current?.birthrightRules ?? [], birthrightSignature);
   const draftSignatures = signaturesById(draft.birthrightRules, birthrightSignature);
   const unchanged = (rule: CompiledBirthrightRule, mine: Map<string, string | null>, theirs: Map<string, string | null>) => {
@@ -53,7 +56,7 @@ export function diffPolicies(current: CompiledPolicy | null, draft: CompiledPoli
   const changedSod = draft.sodIndex.rules.filter((rule) => currentSod.get(rule.rule.id) !== sodSignature(rule));
   const changedSodOrdinals = new Uint8Array(draft.sodIndex.rules.length);
   for (const rule of changedSod) changedSodOrdinals[rule.ordinal] = 1;
-  const scanChangedSod = changedSod.length * 4 <= draft.sodIndex.rules.length;
+  const scanChangedSod = strategy === 'auto' ? changedSod.length * 4 <= draft.sodIndex.rules.length : strategy === 'scan';
   return { currentOnlyBirthright, draftOnlyBirthright, unchangedBirthrightByKey, changedSod, changedSodOrdinals, scanChangedSod };
 }
 

@@ -6,7 +6,7 @@ import { ExceptionLookup, instantOf } from '../decisions/sod-violation';
 import type { EntitlementKey, EntitlementRef } from '../model/entitlement';
 import type { PolicySubject } from '../model/subject';
 import { compareEmployeeNumbers } from './employee-number-order';
-import { diffPolicies, type PolicyDiff } from './policy-diff';
+import { diffPolicies, type ChangedSodStrategy, type PolicyDiff } from './policy-diff';
 import type { SimulationInput } from './simulation-input';
 
 /**
@@ -21,9 +21,14 @@ import type { SimulationInput } from './simulation-input';
  * evaluation of both versions gives (a property test compares them), at a fraction of the cost.
  */
 export function simulateDraft(input: SimulationInput): SimulationResult {
+  return simulateDraftUsing(input, 'auto');
+}
+
+/** The simulation with a chosen way of finding changed SoD rules: not exported from the package, for tests. */
+export function simulateDraftUsing(input: SimulationInput, strategy: ChangedSodStrategy): SimulationResult {
   const { current, draft } = input;
   const nowMs = instantOf(input.now);
-  const diff = diffPolicies(current, draft);
+  const diff = diffPolicies(current, draft, strategy);
   const tally = new RuleTally(current, draft);
   // Own scratch marks: the simulation holds "before" (current numbering) and "after" (draft numbering) at once.
   const before = current ? new SodScratch(current.sodIndex) : null;
@@ -129,7 +134,9 @@ function newViolations(
   }
 
   // A few changed rules: testing each is cheapest. Most of them (a first version): only those naming a held entitlement, through the index.
-  const changed = diff.scanChangedSod ? diff.changedSod : candidateRules(after).filter((rule) => diff.changedSodOrdinals[rule.ordinal] === 1);
+  const changed = diff.scanChangedSod
+    ? diff.changedSod
+    : candidateRules(after).filter((rule) => diff.changedSodOrdinals[rule.ordinal] === 1);
   const violatedAfter = changed.filter((rule) => isViolated(rule, after.held));
   if (added.length > 0) {
     const seen = new Set<CompiledSodRule>();
