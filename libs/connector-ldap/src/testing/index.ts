@@ -1,0 +1,2 @@
+export * from './start-slapd';
+export * from './directory-fixtures';

@@ -1,0 +1,3 @@
+export { createScimConnector, ScimConnector } from './scim-connector';
+export { scimSettingsSchema } from './scim-settings';
+export type { ScimSecrets, ScimSettings, ScimSettingsInput } from './scim-settings';
