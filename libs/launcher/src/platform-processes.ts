@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LauncherConfig, PortVariable } from './launcher-config';
+import { readOrCreateConnectorCredentialsKey } from './connector-credentials-key';
+import { resolveDataDir, type LauncherConfig, type PortVariable } from './launcher-config';
 import type { ProcessSpec } from './supervisor';
 
 /** A process of the platform, before the database URL it needs is known. */
@@ -47,15 +48,23 @@ export const DEMO_ADMIN_TOKEN = 'tenure-demo-admin-token';
  */
 export const DEMO_HR_WEBHOOK_SECRET = 'tenure-demo-hr-webhook-secret';
 
-/** Development secrets: the administrator token for every service, the HR inputs' for identity. */
+/**
+ * Development secrets: the administrator token for every service, the HR inputs' for identity, and
+ * for the connector the key that seals application credentials (generated once into the data directory).
+ */
 function serviceSpecificEnv(
   name: (typeof SERVICES)[number]['name'],
   config: LauncherConfig,
   env: NodeJS.ProcessEnv,
+  root: string,
 ): Record<string, string> {
   if (config.NODE_ENV !== 'development') return {};
   // Every service's administrator mutations take the demo administrator token; the HR inputs are identity's.
   const admin: Record<string, string> = env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN };
+  if (name === 'connector') {
+    if (env['CONNECTOR_CREDENTIALS_KEY']) return admin;
+    return { ...admin, CONNECTOR_CREDENTIALS_KEY: readOrCreateConnectorCredentialsKey(resolveDataDir(config, root)) };
+  }
   if (name !== 'identity') return admin;
   return {
     ...(env['SCIM_TOKENS'] ? {} : { SCIM_TOKENS: DEMO_SCIM_TOKEN }),
@@ -86,7 +95,7 @@ export function planPlatformProcesses(
         command: process.execPath,
         args: [entryPoint],
         cwd: folder,
-        env: { ...common, ...serviceSpecificEnv(service.name, config, env), PORT: String(port), DATABASE_URL: databaseUrl },
+        env: { ...common, ...serviceSpecificEnv(service.name, config, env, root), PORT: String(port), DATABASE_URL: databaseUrl },
         readyUrl: `http://${HOST}:${port}/ready`,
         port,
       }),

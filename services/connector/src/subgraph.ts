@@ -1,5 +1,6 @@
 import { serviceSubgraph } from '@tenure/service-runtime';
+import { connectorGraphqlResolvers } from './graphql/connector-graphql.module';
 import { PlatformStatusResolver } from './platform-status/platform-status.resolver';
 
 /** The connector subgraph: its types, resolvers and entity references. */
-export const connectorSubgraph = serviceSubgraph({ resolvers: [PlatformStatusResolver] });
+export const connectorSubgraph = serviceSubgraph({ resolvers: [PlatformStatusResolver, ...connectorGraphqlResolvers] });

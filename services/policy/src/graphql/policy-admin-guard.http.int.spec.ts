@@ -1,5 +1,5 @@
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
-import { placeholderMutations, schemaFromIntrospection } from './testing/placeholder-operations';
+import { placeholderMutations, schemaFromIntrospection } from '@tenure/testing';
 import { ADMIN_TOKEN, PolicyServiceHarness } from './testing/policy-service-harness';
 
 // Every mutation of the policy subgraph changes policy or its exceptions: each must need an

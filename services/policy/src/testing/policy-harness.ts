@@ -2,7 +2,9 @@ import { randomIds, type Actor, type Clock } from '@tenure/event-sourcing';
 import { migrate, PostgresEventStore } from '@tenure/event-store-postgres';
 import { createLogger } from '@tenure/platform';
 import type { EventStoreSchema } from '@tenure/service-runtime';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
+import { createTestDatabase, TestClock, type TestDatabase } from '@tenure/testing';
+
+export { TestClock };
 import { BirthrightAsHeldEntitlements } from '../application/held-entitlements';
 import { PolicyRuntime } from '../application/policy-runtime';
 
@@ -10,17 +12,6 @@ export const ADMIN: Actor = { kind: 'person', id: 'admin-token' };
 
 /** The event store schema is migrated by the harness before the runtime starts. */
 const APPLIED_SCHEMA = { isApplied: true, whenApplied: () => Promise.resolve() } as unknown as EventStoreSchema;
-
-/** A settable clock: tests move time forward to reach expiries. */
-export class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return this.current;
-  }
-  set(at: string | Date): void {
-    this.current = new Date(at);
-  }
-}
 
 export interface PolicyHarness {
   readonly database: TestDatabase;

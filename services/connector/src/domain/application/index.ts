@@ -1,0 +1,3 @@
+export * from './application.commands';
+export * from './application.events';
+export * from './application.decider';

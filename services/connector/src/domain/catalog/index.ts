@@ -1,0 +1,3 @@
+export * from './catalog.commands';
+export * from './catalog.events';
+export * from './catalog.decider';

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AdminTokenModule } from '@tenure/service-runtime';
+import { ConnectorApplicationModule } from '../application/connector-application.module';
+import { ApplicationResolver } from './applications/application.resolver';
+import { EntitlementResolver } from './catalog/entitlement.resolver';
+
+/** The connector subgraph's resolvers: add these to the service's subgraph definition. */
+export const connectorGraphqlResolvers = [ApplicationResolver, EntitlementResolver] as const;
+
+/** Applications and the catalog over GraphQL: thin resolvers; administrators are checked with the runtime's token guard. */
+@Module({
+  imports: [ConnectorApplicationModule, AdminTokenModule],
+  providers: [...connectorGraphqlResolvers],
+})
+export class ConnectorGraphqlModule {}

@@ -1,0 +1,32 @@
+/** Registered applications as administrators see them: no secret, only which credentials are set and when. */
+export const CREATE_CONNECTOR_APPLICATIONS = `
+CREATE TABLE IF NOT EXISTS connector_applications (
+  application_id        text        PRIMARY KEY,
+  name                  text        NOT NULL,
+  connector_type        text        NOT NULL,
+  settings              jsonb       NOT NULL,
+  credential_names      text[]      NOT NULL,
+  credentials_set_at    timestamptz,
+  owner_employee_number text        NOT NULL,
+  paused                boolean     NOT NULL,
+  pause_reason          text,
+  paused_at             timestamptz,
+  registered_at         timestamptz NOT NULL,
+  updated_at            timestamptz NOT NULL
+);
+`;
+
+export interface ApplicationRow {
+  application_id: string;
+  name: string;
+  connector_type: string;
+  settings: Record<string, unknown>;
+  credential_names: string[];
+  credentials_set_at: Date | null;
+  owner_employee_number: string;
+  paused: boolean;
+  pause_reason: string | null;
+  paused_at: Date | null;
+  registered_at: Date;
+  updated_at: Date;
+}
