@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
+import { createTestDatabase, type TestDatabase, freePort, type Exit, NodeProcess } from '@tenure/testing';
 import { SUBGRAPHS } from './subgraphs';
-import { freePort } from './testing/free-port';
-import { type Exit, NodeProcess } from './testing/node-process';
 
 // Every service and the gateway run as their own process from their built dist/, over real HTTP,
 // each service on its own PostgreSQL database. `nx run @tenure/gateway:test` builds them first.

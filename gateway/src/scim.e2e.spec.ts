@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@tenure/testing';
-import { freePort } from './testing/free-port';
-import { NodeProcess } from './testing/node-process';
+import { createTestDatabase, type TestDatabase, freePort, NodeProcess } from '@tenure/testing';
 
 // The identity service and the gateway run as their own processes from their built dist/, over
 // real HTTP; an HR system talks SCIM to the gateway's origin only.

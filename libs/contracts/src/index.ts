@@ -1,1 +1,4 @@
 export * from './identity-events';
+export * from './assignment-events';
+export * from './provisioning-events';
+export * from './policy-events';

@@ -4,3 +4,7 @@ export * from './decider-spec';
 export * from './graphql-client';
 export * from './placeholder-operations';
 export * from './test-clock';
+export * from './published-identity-events';
+export * from './published-assignment-events';
+export * from './node-process';
+export * from './free-port';

@@ -5,7 +5,7 @@ import { policyService } from './app';
 import { PolicyAdministration } from './application/policy-administration';
 import { PolicyQueries } from './application/policy-queries';
 import { smallPolicy } from './domain/testing/policy-fixtures';
-import { hire, identityIdOf } from './testing/identity-events';
+import { hire, identityIdOf } from '@tenure/testing';
 
 // What every service shares (/health, /ready, an unreachable database, the event store schema, shutdown)
 // is tested once in libs/service-runtime; this is the policy subgraph itself, served over real HTTP.

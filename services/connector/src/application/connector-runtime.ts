@@ -4,6 +4,7 @@ import type { Logger } from '@tenure/platform';
 import { BackgroundWork, type EventStoreSchema } from '@tenure/service-runtime';
 import type { ConnectorTypes } from '../connectors/connector-types';
 import { applicationsProjection } from '../read-model/applications/applications.projection';
+import { connectorAssignmentsProjection, connectorIdentitiesProjection } from '../read-model/desired-state';
 import { entitlementsProjection } from '../read-model/entitlements/entitlements.projection';
 import { ApplicationAdministration } from './application-administration';
 import { ApplicationConnectors } from './application-connectors';
@@ -11,7 +12,12 @@ import { CatalogAdministration } from './catalog-administration';
 import { ConnectorQueries } from './connector-queries';
 import { CredentialsVault } from './credentials/credentials-vault';
 
-export const CONNECTOR_PROJECTIONS = [applicationsProjection, entitlementsProjection] as const;
+export const CONNECTOR_PROJECTIONS = [
+  applicationsProjection,
+  entitlementsProjection,
+  connectorIdentitiesProjection,
+  connectorAssignmentsProjection,
+] as const;
 
 export interface ConnectorRuntimeDependencies {
   readonly store: PostgresEventStore;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import { waitFor } from '@tenure/testing';
-import { hire, identityIdOf, move } from '../testing/identity-events';
+import { hire, identityIdOf, move } from '@tenure/testing';
 import { ADMIN, startPolicyHarness, TestClock, type PolicyHarness } from '../testing/policy-harness';
 import { sodViolationsStreamId } from './policy-streams';
 

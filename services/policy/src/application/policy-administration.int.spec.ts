@@ -1,6 +1,6 @@
 import { EMPTY_POLICY_SET } from '@tenure/policy-decisions';
 import { emailRole, everyoneGetsEmail, smallPolicy, vendorPaymentRule } from '../domain/testing/policy-fixtures';
-import { hire } from '../testing/identity-events';
+import { hire } from '@tenure/testing';
 import { ADMIN, startPolicyHarness, TestClock, type PolicyHarness } from '../testing/policy-harness';
 
 describe('policy administration and queries on PostgreSQL', () => {

@@ -1,5 +1,12 @@
-/** The whole policy set (draft edits and published versions) is one aggregate, so one stream. */
-export const POLICY_SET_STREAM = 'policy-set';
+import { POLICY_SET_STREAM_ID, type PublishedPolicyPublished } from '@tenure/contracts';
+import type { PolicyPublished } from '../domain/policy-set';
+
+/** The whole policy set (draft edits and published versions) is one aggregate, so one stream; other contexts read its publications. */
+export const POLICY_SET_STREAM = POLICY_SET_STREAM_ID;
+
+/** Compile-time check that a publication still satisfies the published contract the workflow service relies on. */
+export type PublicationHonoursContract = PolicyPublished extends PublishedPolicyPublished ? true : never;
+export const publicationHonoursContract: PublicationHonoursContract = true;
 
 export const SOD_EXCEPTION_STREAM_PREFIX = 'sod-exception-';
 

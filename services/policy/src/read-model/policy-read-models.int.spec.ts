@@ -1,6 +1,6 @@
 import { randomIds, type RecordedEvent } from '@tenure/event-sourcing';
 import { rebuildProjection } from '@tenure/event-store-postgres';
-import { hire, identityIdOf, move, terminate } from '../testing/identity-events';
+import { hire, identityIdOf, move, terminate } from '@tenure/testing';
 import { ADMIN, startPolicyHarness, TestClock, type PolicyHarness } from '../testing/policy-harness';
 import { smallPolicy } from '../domain/testing/policy-fixtures';
 import { POLICY_PROJECTIONS } from '../application/policy-runtime';

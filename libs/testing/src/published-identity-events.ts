@@ -1,5 +1,6 @@
 import { IDENTITY_STREAM_PREFIX, type PublishedHrAttributes, type PublishedIdentityEvent } from '@tenure/contracts';
-import { randomIds, type EventStore } from '@tenure/event-sourcing';
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@tenure/event-sourcing';
 
 /**
  * Identity events as the identity service publishes them (the @tenure/contracts shapes), appended
@@ -70,7 +71,7 @@ async function append(store: EventStore, employeeNumber: string, events: readonl
       type: event.type,
       data: event.data,
       metadata: {
-        eventId: randomIds.newId(),
+        eventId: randomUUID(),
         correlationId: 'test',
         causationId: null,
         actor: { kind: 'hr-feed', id: 'test' },
@@ -78,4 +79,14 @@ async function append(store: EventStore, employeeNumber: string, events: readonl
       },
     })),
   );
+}
+
+/** Rehired (pre-hire again until the start date) and then active. */
+export async function rehire(store: EventStore, person: TestPerson): Promise<void> {
+  const identityId = identityIdOf(person.employeeNumber);
+  const attributes = attributesOf(person);
+  await append(store, person.employeeNumber, [
+    { type: 'IdentityRehired', data: { identityId, employeeNumber: person.employeeNumber, attributes, startDate: '2026-06-01' } },
+    { type: 'IdentityActivated', data: { identityId, employeeNumber: person.employeeNumber, attributes, lifecycle: 'joiner' } },
+  ]);
 }
