@@ -1,0 +1,37 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Clock, IdGenerator } from '@tenure/event-sourcing';
+import type { PostgresEventStore } from '@tenure/event-store-postgres';
+import type { Logger } from '@tenure/platform';
+import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
+import { AssignmentQueries } from './assignment-queries';
+import { WorkflowRuntime } from './workflow-runtime';
+
+/** Starts the read models and the birthright process with the service, and stops them before the store closes. */
+@Injectable()
+export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(WorkflowRuntime) private readonly runtime: WorkflowRuntime) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.runtime.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.runtime.stop();
+  }
+}
+
+/** The workflow application for the subgraph: import this module and inject `AssignmentQueries`. */
+@Module({
+  providers: [
+    {
+      provide: WorkflowRuntime,
+      inject: [EVENT_STORE, EventStoreSchema, CLOCK, ID_GENERATOR, LOGGER],
+      useFactory: (store: PostgresEventStore, schema: EventStoreSchema, clock: Clock, ids: IdGenerator, logger: Logger) =>
+        new WorkflowRuntime({ store, schema, clock, ids, logger }),
+    },
+    { provide: AssignmentQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.queries },
+    WorkflowBackground,
+  ],
+  exports: [AssignmentQueries, WorkflowRuntime],
+})
+export class WorkflowApplicationModule {}

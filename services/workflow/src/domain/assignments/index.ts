@@ -1,0 +1,3 @@
+export * from './assignments.commands';
+export * from './assignments.events';
+export * from './assignments.decider';

@@ -1,0 +1,2 @@
+export * from './birthright-process';
+export * from './birthright-subject';

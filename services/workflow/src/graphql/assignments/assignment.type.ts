@@ -1,0 +1,47 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AssignmentRevocationReason, AssignmentSourceKind, AssignmentStatus } from './assignment-enums';
+
+@ObjectType({ description: 'Why the identity holds the entitlement: the evidence auditors ask for.' })
+export class AssignmentSource {
+  @Field(() => AssignmentSourceKind)
+  kind!: AssignmentSourceKind;
+
+  @Field({ description: 'What to follow to see why: the birthright rule ids (comma-separated), the request id, the review id...' })
+  reference!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The published policy version the decision used, when a policy decided.' })
+  policyVersion!: number | null;
+}
+
+@ObjectType({ description: 'One entitlement the identity should hold (desired state): what the connectors provision.' })
+export class Assignment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'The application’s id in the connector catalog, e.g. "github".' })
+  application!: string;
+
+  @Field({ description: 'The entitlement’s key inside the application, e.g. "org-member".' })
+  entitlement!: string;
+
+  @Field(() => AssignmentSource)
+  source!: AssignmentSource;
+
+  @Field()
+  validFrom!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Null: no end.' })
+  validUntil!: Date | null;
+
+  @Field(() => AssignmentStatus)
+  status!: AssignmentStatus;
+
+  @Field(() => AssignmentRevocationReason, { nullable: true, description: 'Set once revoked.' })
+  revocationReason!: AssignmentRevocationReason | null;
+
+  @Field()
+  addedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+}

@@ -1,0 +1,91 @@
+import type { EventStore } from '@tenure/event-sourcing';
+import { EVENT_STORE, startLocalService, type LocalService } from '@tenure/service-runtime';
+import { createTestDatabase, postGraphql, waitFor, type TestDatabase } from '@tenure/testing';
+import { workflowService } from '../app';
+import { hireAndActivate, identityIdOf, move } from '../testing/identity-events';
+import { POLICY_V1, publishPolicy } from '../testing/policy-events';
+
+interface IdentityAssignments {
+  readonly _entities: { id: string; assignments: Record<string, unknown>[] }[];
+}
+
+// Identity.assignments as the gateway asks for it (an entity reference), from the running service:
+// HTTP, Nest, read models and the birthright process on its own PostgreSQL database.
+describe('Identity.assignments over HTTP', () => {
+  let database: TestDatabase;
+  let workflow: LocalService;
+  const store = () => workflow.app.get<symbol, EventStore>(EVENT_STORE);
+
+  const assignmentsOf = async (employeeNumber: string, includeRevoked = false) => {
+    const { data, errors } = await postGraphql<IdentityAssignments>(
+      workflow.url,
+      `query ($representations: [_Any!]!, $includeRevoked: Boolean!) {
+         _entities(representations: $representations) {
+           ... on Identity { id assignments(includeRevoked: $includeRevoked) {
+             id application entitlement source { kind reference policyVersion } validFrom validUntil status revocationReason addedAt revokedAt
+           } }
+         }
+       }`,
+      { representations: [{ __typename: 'Identity', id: identityIdOf(employeeNumber) }], includeRevoked },
+    );
+    expect(errors).toBeUndefined();
+    return data!._entities[0]!.assignments;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(4);
+    workflow = await startLocalService(workflowService, database.url);
+    await publishPolicy(store(), 1, POLICY_V1);
+  });
+
+  afterAll(async () => {
+    await workflow?.close();
+    await database?.drop();
+  });
+
+  it('given a published policy, when a joiner starts, then the service assigns the birthright and the identity lists it with its source', async () => {
+    await hireAndActivate(store(), { employeeNumber: '2001', department: 'Finance' });
+
+    const assignments = await waitFor('the birthright to be assigned', async () => {
+      const listed = await assignmentsOf('2001');
+      return listed.length === 3 ? listed : undefined;
+    });
+    expect(assignments.map((assignment) => `${assignment['application']}/${assignment['entitlement']}`)).toEqual([
+      'chat/member',
+      'erp/create-vendor',
+      'mail/mailbox',
+    ]);
+    expect(assignments[1]).toEqual({
+      id: expect.any(String),
+      application: 'erp',
+      entitlement: 'create-vendor',
+      source: { kind: 'BIRTHRIGHT', reference: 'finance', policyVersion: 1 },
+      validFrom: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      validUntil: null,
+      status: 'ACTIVE',
+      revocationReason: null,
+      addedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      revokedAt: null,
+    });
+  });
+
+  it('given a mover, when asked with revoked assignments, then the ended ones show why and when', async () => {
+    await move(store(), '2001', { department: 'Sales' });
+
+    const revoked = await waitFor('the Finance birthright to be revoked', async () => {
+      const listed = await assignmentsOf('2001', true);
+      return listed.find((assignment) => assignment['status'] === 'REVOKED');
+    });
+    expect(revoked).toMatchObject({
+      application: 'erp',
+      entitlement: 'create-vendor',
+      revocationReason: 'NO_LONGER_BIRTHRIGHT',
+      revokedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect((await assignmentsOf('2001')).map((assignment) => assignment['application'])).toEqual(['chat', 'mail']);
+  });
+
+  it('given an identity workflow never assigned anything, when asked, then its assignments are empty', async () => {
+    await expect(assignmentsOf('9999')).resolves.toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import { foldIdentityEvent, IDENTITY_STREAM_PREFIX, PUBLISHED_IDENTITY_EVENT_TYPES, type IdentitySnapshot } from '@tenure/contracts';
+import type { RecordedEvent } from '@tenure/event-sourcing';
+import type { Projection } from '@tenure/event-store-postgres';
+import type { PoolClient } from 'pg';
+import { CREATE_WORKFLOW_IDENTITIES } from './workflow-identities.table';
+
+/**
+ * Keeps `workflow_identities` from the identity streams with the published contract's fold. A batch
+ * reads each identity's snapshot once and writes the changed rows in one statement (a large HR
+ * import arrives as thousands of events).
+ */
+export const workflowIdentitiesProjection: Projection = {
+  name: 'workflow-identities',
+  filter: { streamPrefixes: [IDENTITY_STREAM_PREFIX], eventTypes: PUBLISHED_IDENTITY_EVENT_TYPES },
+  async setup(client) {
+    await client.query(CREATE_WORKFLOW_IDENTITIES);
+  },
+  async reset(client) {
+    await client.query('TRUNCATE workflow_identities');
+  },
+  apply: (recorded, client) => applyEvents([recorded], client),
+  applyBatch: applyEvents,
+};
+
+async function applyEvents(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
+  const byEmployee = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const employeeNumber = event.streamId.slice(IDENTITY_STREAM_PREFIX.length);
+    byEmployee.set(employeeNumber, [...(byEmployee.get(employeeNumber) ?? []), event]);
+  }
+  const { rows } = await client.query<{ employee_number: string; snapshot: IdentitySnapshot }>(
+    'SELECT employee_number, snapshot FROM workflow_identities WHERE employee_number = ANY ($1::text[])',
+    [[...byEmployee.keys()]],
+  );
+  const before = new Map(rows.map((row) => [row.employee_number, row.snapshot]));
+  const changed: { snapshot: IdentitySnapshot; at: Date }[] = [];
+  for (const [employeeNumber, identityEvents] of byEmployee) {
+    const previous = before.get(employeeNumber) ?? null;
+    const snapshot = identityEvents.reduce<IdentitySnapshot | null>((folded, event) => foldIdentityEvent(folded, event), previous);
+    if (snapshot && snapshot !== previous) changed.push({ snapshot, at: identityEvents[identityEvents.length - 1]!.recordedAt });
+  }
+  if (changed.length === 0) return;
+  const records = changed.map(({ snapshot, at }) => ({
+    employee_number: snapshot.employeeNumber,
+    identity_id: snapshot.identityId,
+    status: snapshot.status,
+    manager_employee_number: snapshot.attributes.managerEmployeeNumber,
+    snapshot,
+    updated_at: at.toISOString(),
+  }));
+  await client.query(
+    `INSERT INTO workflow_identities (employee_number, identity_id, status, manager_employee_number, snapshot, updated_at)
+     SELECT employee_number, identity_id, status, manager_employee_number, snapshot, updated_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(employee_number text, identity_id text, status text, manager_employee_number text,
+            snapshot jsonb, updated_at timestamptz)
+     ON CONFLICT (employee_number) DO UPDATE SET
+       identity_id = EXCLUDED.identity_id, status = EXCLUDED.status, manager_employee_number = EXCLUDED.manager_employee_number,
+       snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at`,
+    [JSON.stringify(records)],
+  );
+}
