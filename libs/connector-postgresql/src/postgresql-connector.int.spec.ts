@@ -21,6 +21,19 @@ describe('PostgreSQL connector, beyond the contract', () => {
     await cluster?.drop();
   });
 
+  it('given a connection string without a password and the password as a credential, when connecting, then it signs in with the credential', async () => {
+    const { host, port, database, user, managedRolePrefix } = cluster.settings;
+    const byUrl = createPostgresqlConnector(
+      { connectionString: `postgres://${user}@${host}:${port}/${database}`, passwordSecret: 'pg-password', managedRolePrefix, poolSize: 1 },
+      { 'pg-password': cluster.password },
+    );
+    try {
+      await expect(byUrl.testConnection()).resolves.toBeUndefined();
+    } finally {
+      await byUrl.close();
+    }
+  });
+
   it('given an account that owns a table, when deleting it with the default setting, then it is refused as a conflict that names the table', async () => {
     const userName = nextUser();
     await connector.createAccount(contractAccountSpec(userName));

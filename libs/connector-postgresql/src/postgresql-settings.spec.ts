@@ -45,8 +45,7 @@ describe('PostgreSQL connector settings', () => {
     });
 
     expect(poolConfig(settings, { pg: 's3cret' })).toMatchObject({
-      connectionString: 'postgres://tenure@h/db',
-      password: 's3cret',
+      connectionString: 'postgres://tenure:s3cret@h/db',
       ssl: { rejectUnauthorized: true },
       statement_timeout: 30_000,
     });

@@ -72,15 +72,27 @@ export function poolConfig(settings: PostgresqlSettings, secrets: PostgresqlSecr
   }
   const target =
     settings.connectionString !== undefined
-      ? { connectionString: settings.connectionString }
+      ? { connectionString: withPassword(settings.connectionString, password) }
       : { host: settings.host, port: settings.port, database: settings.database, user: settings.user };
   return {
     ...target,
-    ...(password === undefined ? {} : { password }),
+    ...(password === undefined || settings.connectionString !== undefined ? {} : { password }),
     ssl: settings.ssl === 'off' ? false : { rejectUnauthorized: settings.ssl === 'verify' },
     max: settings.poolSize,
     connectionTimeoutMillis: settings.connectTimeoutMs,
     statement_timeout: settings.statementTimeoutMs,
     application_name: 'tenure-connector',
   };
+}
+
+/**
+ * The connection string with the secret as its password. pg lets what a connection string says
+ * (an empty password included) win over a separate `password` option, so the secret goes into the
+ * URL; this object is handed to the driver only, never logged or returned.
+ */
+function withPassword(connectionString: string, password: string | undefined): string {
+  if (password === undefined) return connectionString;
+  const url = new URL(connectionString);
+  url.password = encodeURIComponent(password);
+  return url.toString();
 }

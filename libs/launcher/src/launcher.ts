@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ConfigurationError } from '@tenure/platform';
 import { ConsoleReporter } from './console-reporter';
 import { createSchema, provideDatabase } from './database';
-import { seedDemoData, seedDemoPolicy } from './demo-data';
+import { seedDemoApplications, seedDemoData, seedDemoPolicy } from './demo-data';
 import { loadLauncherConfig, resolveDataDir, type LauncherConfig } from './launcher-config';
 import { Lifecycle } from './lifecycle';
 import { planPlatformProcesses, type PlannedProcess } from './platform-processes';
@@ -100,6 +100,8 @@ async function startPlatform({ config, root, planned, lifecycle, reporter, runRe
     say(await seedDemoData(root, databaseUrl));
     // After the people: the first version then has identities to decide about.
     say(await seedDemoPolicy(root, databaseUrl));
+    // Before the services: the applications are there when the first assignment reaches the connector.
+    say(await seedDemoApplications(root, databaseUrl, resolveDataDir(config, root)));
   }
   if (lifecycle.isStopping) return;
 

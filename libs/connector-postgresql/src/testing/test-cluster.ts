@@ -17,6 +17,10 @@ export interface TestCluster {
   /** The managed-role prefix; the seeded group roles are `<prefix>readers` and `<prefix>writers`. */
   readonly groupPrefix: string;
   readonly groups: readonly [string, string];
+  /** The settings an administrator registers the application with (the password is the credential `pg-password`). */
+  readonly settings: PostgresqlSettingsInput;
+  /** The administrator role's password, the value of the credential `pg-password`. */
+  readonly password: string;
   connector(overrides?: Partial<PostgresqlSettingsInput>, password?: string): PostgresqlConnector;
   /** Runs SQL as the server's superuser (to arrange what an administrator would have done by hand). */
   superuser(sql: string): Promise<void>;
@@ -42,23 +46,22 @@ export async function createTestCluster(): Promise<TestCluster> {
   }
 
   const url = new URL(database.url);
+  const settings: PostgresqlSettingsInput = {
+    host: url.hostname,
+    port: Number(url.port),
+    database: url.pathname.slice(1),
+    user: adminRole,
+    passwordSecret: 'pg-password',
+    managedRolePrefix: groupPrefix,
+    poolSize: 2,
+  };
   const connector = (overrides: Partial<PostgresqlSettingsInput> = {}, secret = password) =>
-    createPostgresqlConnector(
-      {
-        host: url.hostname,
-        port: Number(url.port),
-        database: url.pathname.slice(1),
-        user: adminRole,
-        passwordSecret: 'pg-password',
-        managedRolePrefix: groupPrefix,
-        poolSize: 2,
-        ...overrides,
-      },
-      { 'pg-password': secret },
-    );
+    createPostgresqlConnector({ ...settings, ...overrides }, { 'pg-password': secret });
 
   return {
     database,
+    settings,
+    password,
     tag,
     adminRole,
     groupPrefix,
