@@ -19,6 +19,8 @@ module.exports = {
   transform: { '^.+\\.(ts|[mc]?js)$': swc },
   moduleNameMapper: {
     '^@tenure/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    // A library's test fixtures, for other projects' tests (e.g. @tenure/connector-ldap/testing starts slapd).
+    '^@tenure/([a-z-]+)/testing$': path.join(__dirname, 'libs/$1/src/testing/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   setupFiles: [path.join(__dirname, 'libs/testing/src/setup/reflect.js')],

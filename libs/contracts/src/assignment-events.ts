@@ -27,13 +27,7 @@ export interface AssignmentSource {
 
 /** Why an assignment ends. `leaver` revocations go ahead of routine work everywhere. */
 export type AssignmentRevocationReason =
-  | 'leaver'
-  | 'no-longer-birthright'
-  | 'expired'
-  | 'review'
-  | 'cancelled'
-  | 'administrator'
-  | 'drift-remediation';
+  'leaver' | 'no-longer-birthright' | 'expired' | 'review' | 'cancelled' | 'administrator' | 'drift-remediation';
 
 interface Published<Type extends string, Data> {
   readonly type: Type;

@@ -10,3 +10,4 @@ export * from './projections/rebuild-projection';
 export * from './timers/timer-schedule';
 export * from './timers/timer-worker';
 export * from './advisory-lock';
+export * from './checkpointed-process';

@@ -64,6 +64,8 @@ export class LogFollower {
       `SELECT transaction_id::text AS commit_position, global_position::text AS prepare_position
          FROM tenure_events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
     );
+    // It may have failed while the head was read: a waiter added now would wait for the timeout.
+    if (this.failure !== undefined) throw this.failure;
     const head = rows[0];
     if (!head) return;
     const target = { commit: BigInt(head.commit_position), prepare: BigInt(head.prepare_position) };

@@ -9,6 +9,7 @@ import {
   type ApplicationState,
   type ConnectorType,
   type CredentialsSealed,
+  type ReconciliationSetting,
 } from '../domain/application';
 import { applicationStreamId, loadApplication } from './connector-streams';
 import type { Credentials } from './credentials/credentials-cipher';
@@ -59,6 +60,11 @@ export class ApplicationAdministration {
     const { connectorType } = await this.registered(applicationId);
     const valid = this.validSettings(connectorType, settings);
     await this.run(applicationId, actor, (now) => ({ type: 'ConfigureApplication', data: { applicationId, settings: valid, now } }));
+  }
+
+  /** How reconciliation remediates the application's drift and how often it runs on its own. */
+  async configureReconciliation(applicationId: string, setting: ReconciliationSetting, actor: Actor): Promise<void> {
+    await this.run(applicationId, actor, (now) => ({ type: 'ConfigureReconciliation', data: { applicationId, ...setting, now } }));
   }
 
   /** Replaces every credential of the application; an empty map removes them all. */

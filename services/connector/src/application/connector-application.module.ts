@@ -4,6 +4,10 @@ import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
 import { connectorTypes } from '../connectors/connector-types';
+import { OperationAdministration } from '../provisioning/operation-administration';
+import { ProvisioningQueries } from '../provisioning/provisioning-queries';
+import { provisioningSettingsFrom } from '../provisioning/provisioning-settings';
+import { reconciliationSettingsFrom } from '../reconciliation/reconciliation-settings';
 import { ApplicationAdministration } from './application-administration';
 import { CatalogAdministration } from './catalog-administration';
 import { ConnectorQueries } from './connector-queries';
@@ -31,13 +35,36 @@ export class ConnectorBackground implements OnApplicationBootstrap, BeforeApplic
       provide: ConnectorRuntime,
       inject: [EVENT_STORE, EventStoreSchema, CLOCK, ID_GENERATOR, LOGGER],
       useFactory: (store: PostgresEventStore, schema: EventStoreSchema, clock: Clock, ids: IdGenerator, logger: Logger) =>
-        new ConnectorRuntime({ store, schema, clock, ids, logger, types: connectorTypes, vault: new CredentialsVault(process.env) }),
+        new ConnectorRuntime({
+          store,
+          schema,
+          clock,
+          ids,
+          logger,
+          types: connectorTypes,
+          vault: new CredentialsVault(process.env),
+          provisioning: provisioningSettingsFrom(process.env),
+          reconciliation: reconciliationSettingsFrom(process.env),
+        }),
     },
     { provide: ApplicationAdministration, inject: [ConnectorRuntime], useFactory: (runtime: ConnectorRuntime) => runtime.applications },
     { provide: CatalogAdministration, inject: [ConnectorRuntime], useFactory: (runtime: ConnectorRuntime) => runtime.catalog },
     { provide: ConnectorQueries, inject: [ConnectorRuntime], useFactory: (runtime: ConnectorRuntime) => runtime.queries },
+    {
+      provide: OperationAdministration,
+      inject: [ConnectorRuntime],
+      useFactory: (runtime: ConnectorRuntime) => runtime.provisioning.administration,
+    },
+    { provide: ProvisioningQueries, inject: [ConnectorRuntime], useFactory: (runtime: ConnectorRuntime) => runtime.provisioning.queries },
     ConnectorBackground,
   ],
-  exports: [ApplicationAdministration, CatalogAdministration, ConnectorQueries, ConnectorRuntime],
+  exports: [
+    ApplicationAdministration,
+    CatalogAdministration,
+    ConnectorQueries,
+    ConnectorRuntime,
+    OperationAdministration,
+    ProvisioningQueries,
+  ],
 })
 export class ConnectorApplicationModule {}

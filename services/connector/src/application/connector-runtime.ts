@@ -6,6 +6,14 @@ import type { ConnectorTypes } from '../connectors/connector-types';
 import { applicationsProjection } from '../read-model/applications/applications.projection';
 import { connectorAssignmentsProjection, connectorIdentitiesProjection } from '../read-model/desired-state';
 import { entitlementsProjection } from '../read-model/entitlements/entitlements.projection';
+import { accountsProjection } from '../read-model/accounts/accounts.projection';
+import { operationsProjection } from '../read-model/operations/operations.projection';
+import { Provisioning } from '../provisioning/provisioning';
+import { DEFAULT_PROVISIONING_SETTINGS, type ProvisioningSettings } from '../provisioning/provisioning-settings';
+import { driftProjection } from '../read-model/reconciliation/drift.projection';
+import { reconciliationRunsProjection } from '../read-model/reconciliation/reconciliation-runs.projection';
+import { Reconciliation } from '../reconciliation/reconciliation';
+import type { ReconciliationSettings } from '../reconciliation/reconciliation-settings';
 import { ApplicationAdministration } from './application-administration';
 import { ApplicationConnectors } from './application-connectors';
 import { CatalogAdministration } from './catalog-administration';
@@ -17,6 +25,10 @@ export const CONNECTOR_PROJECTIONS = [
   entitlementsProjection,
   connectorIdentitiesProjection,
   connectorAssignmentsProjection,
+  operationsProjection,
+  accountsProjection,
+  reconciliationRunsProjection,
+  driftProjection,
 ] as const;
 
 export interface ConnectorRuntimeDependencies {
@@ -27,6 +39,12 @@ export interface ConnectorRuntimeDependencies {
   readonly logger: Logger;
   readonly types: ConnectorTypes;
   readonly vault: CredentialsVault;
+  /** Default: DEFAULT_PROVISIONING_SETTINGS (the service reads them from the environment). */
+  readonly provisioning?: ProvisioningSettings;
+  /** Draws in [0, 1) for the retries' jitter; default Math.random. */
+  readonly random?: () => number;
+  /** Default: DEFAULT_RECONCILIATION_SETTINGS (the service reads them from the environment). */
+  readonly reconciliation?: ReconciliationSettings;
 }
 
 /**
@@ -37,6 +55,8 @@ export class ConnectorRuntime {
   readonly applications: ApplicationAdministration;
   readonly catalog: CatalogAdministration;
   readonly queries: ConnectorQueries;
+  readonly provisioning: Provisioning;
+  readonly reconciliation: Reconciliation;
   private readonly work: BackgroundWork;
 
   constructor(deps: ConnectorRuntimeDependencies) {
@@ -45,7 +65,33 @@ export class ConnectorRuntime {
     this.applications = new ApplicationAdministration({ store, clock, ids, types, vault });
     this.catalog = new CatalogAdministration({ store, clock, ids, connectors });
     this.queries = new ConnectorQueries({ pool: store.pool, types, readModelsCaughtUp: () => this.readModelsCaughtUp() });
-    this.work = new BackgroundWork({ store, schema: deps.schema, logger, projections: CONNECTOR_PROJECTIONS });
+    this.provisioning = new Provisioning({
+      store,
+      clock,
+      ids,
+      random: deps.random ?? Math.random,
+      logger,
+      connectors,
+      vault,
+      settings: deps.provisioning ?? DEFAULT_PROVISIONING_SETTINGS,
+      readModelsCaughtUp: () => this.readModelsCaughtUp(),
+    });
+    this.reconciliation = new Reconciliation({
+      store,
+      clock,
+      ids,
+      logger,
+      connectors,
+      readModelsCaughtUp: () => this.readModelsCaughtUp(),
+      ...(deps.reconciliation ? { settings: deps.reconciliation } : {}),
+    });
+    this.work = new BackgroundWork({
+      store,
+      schema: deps.schema,
+      logger,
+      projections: CONNECTOR_PROJECTIONS,
+      startExtras: () => [...this.provisioning.start(), ...this.reconciliation.start()],
+    });
   }
 
   start(): Promise<void> {

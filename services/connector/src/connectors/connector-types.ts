@@ -35,6 +35,17 @@ function stringAt(settings: ApplicationSettings, ...path: string[]): string | un
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * A manual (disconnected) application: its operations become tasks for its owner, due this many
+ * hours after they were opened; a leaver's sooner.
+ */
+export const manualSettingsSchema = z.strictObject({
+  taskDueHours: z.number().positive().max(8_760).default(72),
+  leaverTaskDueHours: z.number().positive().max(8_760).default(24),
+});
+
+export type ManualSettings = z.output<typeof manualSettingsSchema>;
+
 const present = (...names: (string | undefined)[]): string[] => names.filter((name): name is string => name !== undefined);
 
 /** Every connector type an application may use. */
@@ -70,7 +81,7 @@ export const connectorTypes: ConnectorTypes = {
   },
   manual: {
     type: 'manual',
-    settingsSchema: z.strictObject({}),
+    settingsSchema: manualSettingsSchema,
     requiredCredentials: () => [],
     create: null,
   },

@@ -26,11 +26,17 @@ describe('administrator token on every connector mutation', () => {
       [
         'annotateEntitlement',
         'changeApplicationOwner',
+        'completeManualTask',
         'configureApplication',
+        'configureReconciliation',
         'discoverEntitlements',
+        'dismissOperation',
         'pauseApplication',
         'registerApplication',
+        'remediateDrift',
         'resumeApplication',
+        'retryOperation',
+        'runReconciliation',
         'setApplicationCredentials',
         'testApplicationConnection',
       ].sort(),
@@ -55,7 +61,7 @@ describe('administrator token on every connector mutation', () => {
       expect(JSON.stringify(errors)).not.toContain('not-an-admin-token');
     }
     const { rows } = await connector.pool.query(
-      "SELECT count(*)::int AS events FROM tenure_events WHERE stream_id LIKE 'application-%' OR stream_id LIKE 'catalog-%'",
+      "SELECT count(*)::int AS events FROM tenure_events WHERE stream_id LIKE 'application-%' OR stream_id LIKE 'catalog-%' OR stream_id LIKE 'reconciliation-%' OR stream_id LIKE 'drift-%' OR stream_id LIKE 'operation-%'",
     );
     expect(rows[0]).toEqual({ events: 0 });
   });

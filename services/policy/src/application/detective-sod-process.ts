@@ -1,5 +1,5 @@
-import { exponentialBackoff, START, withRetries, type RecordedEvent } from '@tenure/event-sourcing';
-import { LogFollower, loadCheckpoint, storeCheckpoint, type PostgresEventStore } from '@tenure/event-store-postgres';
+import { exponentialBackoff, withRetries, type RecordedEvent } from '@tenure/event-sourcing';
+import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { affectedBy, DETECTIVE_SOD_EVENT_TYPES, DETECTIVE_SOD_STREAM_PREFIXES } from './detective-sod-scope';
 import type { DetectiveSod } from './detective-sod';
@@ -15,42 +15,33 @@ export const DETECTIVE_SOD_CHECKPOINT = 'policy-detective-sod';
  * the pass, which records nothing new (the per-identity decider records differences only).
  */
 export class DetectiveSodProcess {
-  private follower: LogFollower | undefined;
-  private readonly started: Promise<void>;
+  private readonly process: CheckpointedProcess;
 
   constructor(
     private readonly store: PostgresEventStore,
     private readonly detective: DetectiveSod,
     private readonly logger: Logger,
   ) {
-    this.started = this.start();
-    this.started.catch((error: unknown) => this.logger.error({ err: error }, 'detective SoD could not start'));
+    this.process = new CheckpointedProcess({
+      pool: store.pool,
+      notifier: store.wakeups,
+      checkpoint: DETECTIVE_SOD_CHECKPOINT,
+      filter: { streamPrefixes: DETECTIVE_SOD_STREAM_PREFIXES, eventTypes: DETECTIVE_SOD_EVENT_TYPES },
+      handle: (events) => this.answer(events),
+      onFailed: (error, when) => logger.error({ err: error }, when === 'start' ? 'detective SoD could not start' : 'detective SoD stopped'),
+    });
   }
 
   /** Resolves once every relevant event committed so far has been checked. */
   async waitUntilCaughtUp(timeoutMs = 30_000): Promise<void> {
-    await this.started;
-    await this.follower!.waitUntilCaughtUp(timeoutMs);
+    await this.process.waitUntilCaughtUp(timeoutMs);
   }
 
   async stop(): Promise<void> {
-    await this.started.catch(() => undefined);
-    await this.follower?.stop();
+    await this.process.stop();
   }
 
-  private async start(): Promise<void> {
-    const { pool } = this.store;
-    this.follower = new LogFollower({
-      pool,
-      notifier: this.store.wakeups,
-      startAfter: (await loadCheckpoint(pool, DETECTIVE_SOD_CHECKPOINT)) ?? START,
-      filter: { streamPrefixes: DETECTIVE_SOD_STREAM_PREFIXES, eventTypes: DETECTIVE_SOD_EVENT_TYPES },
-      processBatch: (events) => this.process(events),
-      onStopped: (error) => this.logger.error({ err: error }, 'detective SoD stopped'),
-    });
-  }
-
-  private async process(events: readonly RecordedEvent[]): Promise<void> {
+  private async answer(events: readonly RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1]!;
     // The pass is named after the last event it answers, for auditors following causes.
     const outcome = await withRetries(() => this.detective.recheckAffected(affectedBy(events), last.metadata.eventId), {
@@ -58,6 +49,5 @@ export class DetectiveSodProcess {
       delayMs: exponentialBackoff(100, 5_000),
     });
     if (outcome.recorded > 0) this.logger.info({ ...outcome, events: events.length }, 'detective SoD recorded changes');
-    await storeCheckpoint(this.store.pool, DETECTIVE_SOD_CHECKPOINT, last.position);
   }
 }

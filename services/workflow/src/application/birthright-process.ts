@@ -1,5 +1,5 @@
-import { exponentialBackoff, START, withRetries, type RecordedEvent } from '@tenure/event-sourcing';
-import { LogFollower, loadCheckpoint, storeCheckpoint, type PostgresEventStore } from '@tenure/event-store-postgres';
+import { exponentialBackoff, withRetries, type RecordedEvent } from '@tenure/event-sourcing';
+import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { latestValidVersionNumber, refusedVersionsAfter } from '../read-model/workflow-policy-versions/workflow-policy-versions.queries';
 import type { BirthrightAssigner } from './birthright-assigner';
@@ -16,47 +16,41 @@ export const BIRTHRIGHT_CHECKPOINT = 'workflow-birthright';
  * assigned yet, and each identity's assignments remember the last termination or rehire they applied.
  */
 export class BirthrightProcess {
-  private follower: LogFollower | undefined;
-  private readonly started: Promise<void>;
+  private readonly process: CheckpointedProcess;
 
   constructor(
     private readonly store: PostgresEventStore,
     private readonly assigner: BirthrightAssigner,
     private readonly logger: Logger,
   ) {
-    this.started = this.start();
-    this.started.catch((error: unknown) => this.logger.error({ err: error }, 'birthright process could not start'));
+    this.process = new CheckpointedProcess({
+      pool: store.pool,
+      notifier: store.wakeups,
+      checkpoint: BIRTHRIGHT_CHECKPOINT,
+      filter: { streamPrefixes: BIRTHRIGHT_STREAM_PREFIXES, eventTypes: BIRTHRIGHT_EVENT_TYPES },
+      handle: (events) => this.answer(events),
+      onFailed: (error, when) =>
+        logger.error(
+          { err: error },
+          when === 'start' ? 'birthright process could not start' : 'birthright process stopped: assignments no longer follow identities',
+        ),
+    });
   }
 
   /** Resolves once every relevant event committed so far has been answered. */
   async waitUntilCaughtUp(timeoutMs = 30_000): Promise<void> {
-    await this.started;
-    await this.follower!.waitUntilCaughtUp(timeoutMs);
+    await this.process.waitUntilCaughtUp(timeoutMs);
   }
 
   async stop(): Promise<void> {
-    await this.started.catch(() => undefined);
-    await this.follower?.stop();
+    await this.process.stop();
   }
 
-  private async start(): Promise<void> {
-    const { pool } = this.store;
-    this.follower = new LogFollower({
-      pool,
-      notifier: this.store.wakeups,
-      startAfter: (await loadCheckpoint(pool, BIRTHRIGHT_CHECKPOINT)) ?? START,
-      filter: { streamPrefixes: BIRTHRIGHT_STREAM_PREFIXES, eventTypes: BIRTHRIGHT_EVENT_TYPES },
-      processBatch: (events) => this.process(events),
-      onStopped: (error) => this.logger.error({ err: error }, 'birthright process stopped: assignments no longer follow identities'),
-    });
-  }
-
-  private async process(events: readonly RecordedEvent[]): Promise<void> {
+  private async answer(events: readonly RecordedEvent[]): Promise<void> {
     const scope = birthrightScope(events);
     const outcome = await withRetries(() => this.assigner.run(scope), { maxAttempts: 5, delayMs: exponentialBackoff(100, 5_000) });
     if (outcome.recorded > 0) this.logger.info({ ...outcome, events: events.length }, 'birthright pass recorded changes');
     if (scope.publication) await this.reportRefusedVersions();
-    await storeCheckpoint(this.store.pool, BIRTHRIGHT_CHECKPOINT, events[events.length - 1]!.position);
   }
 
   /** A published version that fails validation is never used: say so loudly, and which version is used instead. */

@@ -1,13 +1,15 @@
 import { DomainError } from '@tenure/event-sourcing';
 import { assertNever } from '../assert-never';
 import { canonicalJson } from '../canonical-json';
-import type {
-  ApplicationEvent,
-  ApplicationSettings,
-  ApplicationState,
-  ConnectorType,
-  RegisteredApplication,
-  SealedCredentials,
+import {
+  DRIFT_REMEDIATIONS,
+  type ApplicationEvent,
+  type ApplicationSettings,
+  type ApplicationState,
+  type ConnectorType,
+  type DriftRemediation,
+  type RegisteredApplication,
+  type SealedCredentials,
 } from './application.events';
 
 /** An administrator-chosen id that reads well in URLs and stream names: "github", "erp-prod". */
@@ -63,8 +65,28 @@ export interface ChangeOwner {
   readonly data: { readonly applicationId: string; readonly ownerEmployeeNumber: string; readonly now: Date };
 }
 
+/** How reconciliation treats the application's drift, and how often it runs on its own. */
+export interface ConfigureReconciliation {
+  readonly type: 'ConfigureReconciliation';
+  readonly data: {
+    readonly applicationId: string;
+    readonly remediation: DriftRemediation;
+    readonly scheduleMinutes: number | null;
+    readonly now: Date;
+  };
+}
+
 export type ApplicationCommand =
-  RegisterApplication | ConfigureApplication | SetCredentials | PauseApplication | ResumeApplication | ChangeOwner;
+  | RegisterApplication
+  | ConfigureApplication
+  | ConfigureReconciliation
+  | SetCredentials
+  | PauseApplication
+  | ResumeApplication
+  | ChangeOwner;
+
+/** Reconciling more often loads the target for little; less often than monthly is not a schedule. */
+export const RECONCILIATION_SCHEDULE_MINUTES = { min: 5, max: 43_200 } as const;
 
 export function decide(command: ApplicationCommand, state: ApplicationState): readonly ApplicationEvent[] {
   switch (command.type) {
@@ -77,6 +99,8 @@ export function decide(command: ApplicationCommand, state: ApplicationState): re
       if (canonicalJson(application.settings) === canonicalJson(settings)) return [];
       return [{ type: 'ApplicationConfigured', data: { applicationId, settings, configuredAt: now.toISOString() } }];
     }
+    case 'ConfigureReconciliation':
+      return configureReconciliation(command.data, state);
     case 'SetCredentials': {
       const { applicationId, credentials, now } = command.data;
       registered(state, applicationId);
@@ -140,6 +164,32 @@ function register(data: RegisterApplication['data'], state: ApplicationState): r
         enabled,
         registeredAt: now.toISOString(),
       },
+    },
+  ];
+}
+
+function configureReconciliation(data: ConfigureReconciliation['data'], state: ApplicationState): readonly ApplicationEvent[] {
+  const { applicationId, remediation, scheduleMinutes, now } = data;
+  const application = registered(state, applicationId);
+  if (!(DRIFT_REMEDIATIONS as readonly string[]).includes(remediation)) {
+    throw new DomainError('validation', `remediation "${remediation}" is not one of ${DRIFT_REMEDIATIONS.join(', ')}`, {
+      field: 'remediation',
+    });
+  }
+  const { min, max } = RECONCILIATION_SCHEDULE_MINUTES;
+  if (scheduleMinutes !== null && !(Number.isInteger(scheduleMinutes) && scheduleMinutes >= min && scheduleMinutes <= max)) {
+    throw new DomainError(
+      'validation',
+      `scheduleMinutes must be a whole number of minutes from ${min} to ${max} (30 days), or null to reconcile on demand only; got ${scheduleMinutes}`,
+      { field: 'scheduleMinutes' },
+    );
+  }
+  const current = application.reconciliation;
+  if (current.remediation === remediation && current.scheduleMinutes === scheduleMinutes) return [];
+  return [
+    {
+      type: 'ApplicationReconciliationConfigured',
+      data: { applicationId, remediation, scheduleMinutes, configuredAt: now.toISOString() },
     },
   ];
 }

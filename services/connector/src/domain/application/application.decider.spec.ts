@@ -152,4 +152,46 @@ describe('an application', () => {
       .when({ type: 'ChangeOwner', data: { applicationId: 'crm', ownerEmployeeNumber: '10005', now } })
       .then([]);
   });
+
+  it('given an application, when its reconciliation is configured, then the remediation and schedule are recorded; the same setting records nothing', () => {
+    const configure = (remediation: 'revoke' | 'adopt' | 'flag', scheduleMinutes: number | null) =>
+      ({ type: 'ConfigureReconciliation', data: { applicationId: 'crm', remediation, scheduleMinutes, now } }) as const;
+    spec
+      .given([registered])
+      .when(configure('revoke', 60))
+      .then([
+        {
+          type: 'ApplicationReconciliationConfigured',
+          data: { applicationId: 'crm', remediation: 'revoke', scheduleMinutes: 60, configuredAt: at },
+        },
+      ]);
+    // Registered applications start with flag, daily.
+    spec.given([registered]).when(configure('flag', 1440)).then([]);
+    spec
+      .given([registered])
+      .when(configure('adopt', null))
+      .then([
+        {
+          type: 'ApplicationReconciliationConfigured',
+          data: { applicationId: 'crm', remediation: 'adopt', scheduleMinutes: null, configuredAt: at },
+        },
+      ]);
+  });
+
+  it('given an application, when the reconciliation schedule or remediation is not valid, then it is refused naming the field', () => {
+    for (const scheduleMinutes of [0, 4, 1.5, 43_201]) {
+      spec
+        .given([registered])
+        .when({ type: 'ConfigureReconciliation', data: { applicationId: 'crm', remediation: 'flag', scheduleMinutes, now } })
+        .thenThrows({ code: 'validation', details: { field: 'scheduleMinutes' } });
+    }
+    spec
+      .given([registered])
+      .when({ type: 'ConfigureReconciliation', data: { applicationId: 'crm', remediation: 'delete' as 'flag', scheduleMinutes: 60, now } })
+      .thenThrows({ code: 'validation', details: { field: 'remediation' } });
+    spec
+      .given([])
+      .when({ type: 'ConfigureReconciliation', data: { applicationId: 'crm', remediation: 'flag', scheduleMinutes: 60, now } })
+      .thenThrows({ code: 'not_found' });
+  });
 });

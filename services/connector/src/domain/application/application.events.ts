@@ -9,6 +9,26 @@ export const CONNECTOR_TYPES = ['postgresql', 'ldap', 'scim', 'simulated', 'manu
 /** How Tenure reaches the application's target; `manual` has no connector (its operations become tasks). */
 export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
 
+/**
+ * What reconciliation does with the drift it finds in the application's target:
+ * - revoke: make the target match the desired state (disable orphaned accounts, revoke grants made
+ *   outside Tenure, grant missing ones, correct attributes);
+ * - adopt: accept grants made outside Tenure to known identities as assignments; still grant
+ *   missing ones and correct attributes (Tenure's own decisions stand); flag the rest;
+ * - flag: change nothing in the target; every drift waits for an administrator.
+ */
+export const DRIFT_REMEDIATIONS = ['revoke', 'adopt', 'flag'] as const;
+export type DriftRemediation = (typeof DRIFT_REMEDIATIONS)[number];
+
+export interface ReconciliationSetting {
+  readonly remediation: DriftRemediation;
+  /** Minutes between scheduled reconciliations; null: only on demand. */
+  readonly scheduleMinutes: number | null;
+}
+
+/** Until an administrator says otherwise: look daily, touch nothing. */
+export const DEFAULT_RECONCILIATION: ReconciliationSetting = { remediation: 'flag', scheduleMinutes: 1440 };
+
 /** Settings as validated by the connector type's schema: plain JSON, with secrets referenced by name only. */
 export type ApplicationSettings = Readonly<Record<string, unknown>>;
 
@@ -68,8 +88,19 @@ export type ApplicationOwnerChanged = DomainEvent<
   }
 >;
 
+export type ApplicationReconciliationConfigured = DomainEvent<
+  'ApplicationReconciliationConfigured',
+  {
+    readonly applicationId: string;
+    readonly remediation: DriftRemediation;
+    readonly scheduleMinutes: number | null;
+    readonly configuredAt: string;
+  }
+>;
+
 export type ApplicationEvent =
   | ApplicationRegistered
+  | ApplicationReconciliationConfigured
   | ApplicationConfigured
   | ApplicationCredentialsSet
   | ApplicationPaused
@@ -84,6 +115,7 @@ export interface RegisteredApplication {
   readonly credentialNames: readonly string[];
   readonly sealedCredentials: SealedCredentials | null;
   readonly ownerEmployeeNumber: string;
+  readonly reconciliation: ReconciliationSetting;
 }
 
 export type ApplicationState =
@@ -101,7 +133,8 @@ export function initialState(): ApplicationState {
 export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
   switch (event.type) {
     case 'ApplicationRegistered': {
-      const { enabled, registeredAt, ...application } = event.data;
+      const { enabled, registeredAt, ...registered } = event.data;
+      const application: RegisteredApplication = { ...registered, reconciliation: DEFAULT_RECONCILIATION };
       return enabled
         ? { status: 'active', application }
         : { status: 'paused', application, reason: REGISTERED_PAUSED_REASON, pausedAt: registeredAt };
@@ -111,6 +144,10 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
     case 'ApplicationCredentialsSet': {
       const { credentialNames, sealedCredentials } = event.data;
       return withApplication(state, (application) => ({ ...application, credentialNames, sealedCredentials }));
+    }
+    case 'ApplicationReconciliationConfigured': {
+      const { remediation, scheduleMinutes } = event.data;
+      return withApplication(state, (application) => ({ ...application, reconciliation: { remediation, scheduleMinutes } }));
     }
     case 'ApplicationOwnerChanged':
       return withApplication(state, (application) => ({ ...application, ownerEmployeeNumber: event.data.ownerEmployeeNumber }));

@@ -2,7 +2,8 @@ import type { ConnectionTest as ConnectionTestResult } from '../../application/c
 import { DomainError } from '@tenure/event-sourcing';
 import type { ApplicationDetails } from '../../application/connector-queries';
 import type { ConnectorErrorKind, ConnectorTypeName } from '../shared/connector-enums';
-import { Application, ConnectionTest } from './application.type';
+import type { DriftRemediationName } from '../reconciliation/reconciliation-enums';
+import { Application, ConnectionTest, ReconciliationSetting } from './application.type';
 import type { CredentialInput } from './application.input';
 
 export function toApplication(view: ApplicationDetails): Application {
@@ -19,6 +20,10 @@ export function toApplication(view: ApplicationDetails): Application {
     pausedAt: view.paused?.since ?? null,
     ownerEmployeeNumber: view.ownerEmployeeNumber,
     registeredAt: view.registeredAt,
+    reconciliation: Object.assign(new ReconciliationSetting(), {
+      remediation: view.reconciliation.remediation as DriftRemediationName,
+      scheduleMinutes: view.reconciliation.scheduleMinutes,
+    }),
   });
 }
 

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tenure/event-sourcing';
 import { AdminTokenGuard } from '@tenure/service-runtime';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ApplicationAdministration } from '../../application/application-administration';
 import { CatalogAdministration } from '../../application/catalog-administration';
 import { ConnectorQueries } from '../../application/connector-queries';
+import { DriftRemediationName } from '../reconciliation/reconciliation-enums';
 import { CredentialInput, RegisterApplicationInput } from './application.input';
 import { toApplication, toConnectionTest, toCredentials } from './application.mapper';
 import { Application, ConnectionTest } from './application.type';
@@ -63,6 +64,19 @@ export class ApplicationResolver {
     const actor = this.guard.requireAdministrator('configureApplication');
     await this.administration.configure(id, settings, actor);
     return this.current(id);
+  }
+
+  @Mutation(() => Application, {
+    description: `Sets what reconciliation does with the application's drift and how often it runs on its own. ${ADMIN}`,
+  })
+  async configureReconciliation(
+    @Arg('applicationId', () => ID) applicationId: string,
+    @Arg('remediation', () => DriftRemediationName) remediation: DriftRemediationName,
+    @Arg('scheduleMinutes', () => Int, { nullable: true, description: '5 to 43200; null: on demand only.' }) scheduleMinutes: number | null,
+  ): Promise<Application> {
+    const actor = this.guard.requireAdministrator('configureReconciliation');
+    await this.administration.configureReconciliation(applicationId, { remediation, scheduleMinutes: scheduleMinutes ?? null }, actor);
+    return this.current(applicationId);
   }
 
   @Mutation(() => Application, { description: `Replaces every credential of the application (to rotate one, send all). ${ADMIN}` })

@@ -1,6 +1,16 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DriftRemediationName } from '../reconciliation/reconciliation-enums';
 import { ConnectorErrorKind, ConnectorTypeName } from '../shared/connector-enums';
+
+@ObjectType({ description: 'How reconciliation treats an application: what it does with drift, and how often it runs on its own.' })
+export class ReconciliationSetting {
+  @Field(() => DriftRemediationName)
+  remediation!: DriftRemediationName;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes between scheduled runs; null: on demand only.' })
+  scheduleMinutes!: number | null;
+}
 
 @ObjectType({ description: 'A target system Tenure provisions, as administrators registered it. Its credentials are never shown.' })
 export class Application {
@@ -39,6 +49,9 @@ export class Application {
 
   @Field()
   registeredAt!: Date;
+
+  @Field(() => ReconciliationSetting)
+  reconciliation!: ReconciliationSetting;
 }
 
 @ObjectType({ description: 'Whether the target answered with the configured credentials; when not, why (never a secret).' })

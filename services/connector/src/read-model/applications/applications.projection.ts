@@ -1,6 +1,6 @@
 import type { Projection } from '@tenure/event-store-postgres';
 import { APPLICATION_STREAM_PREFIX } from '../../application/connector-streams';
-import { REGISTERED_PAUSED_REASON, type ApplicationEvent } from '../../domain/application';
+import { DEFAULT_RECONCILIATION, REGISTERED_PAUSED_REASON, type ApplicationEvent } from '../../domain/application';
 import { CREATE_CONNECTOR_APPLICATIONS } from './applications.table';
 
 /** Keeps `connector_applications`; the sealed credentials in the events are never copied here. */
@@ -20,8 +20,9 @@ export const applicationsProjection: Projection = {
         const { applicationId, name, connectorType, settings, credentialNames, ownerEmployeeNumber, enabled, registeredAt } = event.data;
         await client.query(
           `INSERT INTO connector_applications (application_id, name, connector_type, settings, credential_names, credentials_set_at,
-             owner_employee_number, paused, pause_reason, paused_at, registered_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) ON CONFLICT (application_id) DO NOTHING`,
+             owner_employee_number, paused, pause_reason, paused_at, registered_at, updated_at, reconciliation_remediation,
+             reconciliation_schedule_minutes)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) ON CONFLICT (application_id) DO NOTHING`,
           [
             applicationId,
             name,
@@ -34,7 +35,18 @@ export const applicationsProjection: Projection = {
             enabled ? null : REGISTERED_PAUSED_REASON,
             enabled ? null : registeredAt,
             registeredAt,
+            DEFAULT_RECONCILIATION.remediation,
+            DEFAULT_RECONCILIATION.scheduleMinutes,
           ],
+        );
+        return;
+      }
+      case 'ApplicationReconciliationConfigured': {
+        const { applicationId, remediation, scheduleMinutes, configuredAt } = event.data;
+        await client.query(
+          `UPDATE connector_applications SET reconciliation_remediation = $2, reconciliation_schedule_minutes = $3, updated_at = $4
+            WHERE application_id = $1`,
+          [applicationId, remediation, scheduleMinutes, configuredAt],
         );
         return;
       }

@@ -1,4 +1,4 @@
-import type { ConnectorType } from '../../domain/application';
+import type { ConnectorType, DriftRemediation, ReconciliationSetting } from '../../domain/application';
 import type { Queryable } from '../queryable';
 import type { ApplicationRow } from './applications.table';
 
@@ -12,6 +12,7 @@ export interface ApplicationView {
   readonly ownerEmployeeNumber: string;
   readonly paused: { readonly reason: string; readonly since: Date } | null;
   readonly registeredAt: Date;
+  readonly reconciliation: ReconciliationSetting;
 }
 
 export async function listApplications(db: Queryable): Promise<ApplicationView[]> {
@@ -35,5 +36,9 @@ function toView(row: ApplicationRow): ApplicationView {
     ownerEmployeeNumber: row.owner_employee_number,
     paused: row.paused ? { reason: row.pause_reason ?? '', since: row.paused_at ?? row.updated_at } : null,
     registeredAt: row.registered_at,
+    reconciliation: {
+      remediation: row.reconciliation_remediation as DriftRemediation,
+      scheduleMinutes: row.reconciliation_schedule_minutes,
+    },
   };
 }

@@ -14,6 +14,10 @@ CREATE TABLE IF NOT EXISTS connector_applications (
   registered_at         timestamptz NOT NULL,
   updated_at            timestamptz NOT NULL
 );
+-- Added with reconciliation: tables made before it get the columns with the registration default.
+ALTER TABLE connector_applications
+  ADD COLUMN IF NOT EXISTS reconciliation_remediation       text NOT NULL DEFAULT 'flag',
+  ADD COLUMN IF NOT EXISTS reconciliation_schedule_minutes  integer DEFAULT 1440;
 `;
 
 export interface ApplicationRow {
@@ -29,4 +33,6 @@ export interface ApplicationRow {
   paused_at: Date | null;
   registered_at: Date;
   updated_at: Date;
+  reconciliation_remediation: string;
+  reconciliation_schedule_minutes: number | null;
 }

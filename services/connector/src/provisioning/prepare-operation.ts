@@ -1,0 +1,69 @@
+import type { AttemptFailure, OperationRequest, OperationSuccessType } from '../domain/operation';
+import { activeAssignments, assignmentById, identityById } from '../read-model/desired-state/desired-state.queries';
+import type { Queryable } from '../read-model/queryable';
+import type { PreparedOperation } from './prepared-operation';
+
+export type Preparation =
+  | { readonly kind: 'ready'; readonly operation: PreparedOperation }
+  /** The work no longer applies (the assignment was revoked, the person left before it ran): dismissed with this reason. */
+  | { readonly kind: 'superseded'; readonly reason: string }
+  /** Something it needs is not known yet: an attempt that failed, retried later. */
+  | { readonly kind: 'not-ready'; readonly failure: AttemptFailure };
+
+/** The error kind of an operation for a person the connector service does not know (yet). */
+export const IDENTITY_UNKNOWN = 'identity-unknown';
+
+const ADDS_ACCESS: ReadonlySet<OperationRequest['action']> = new Set(['grant', 'create-account', 'enable-account']);
+
+/** Looks up who the operation is for and what else they hold in the application, just before it runs. */
+export async function prepareOperation(
+  db: Queryable,
+  request: OperationRequest,
+  succeeded: readonly OperationSuccessType[],
+): Promise<Preparation> {
+  const identity = await identityById(db, request.identityId);
+  if (!identity && (request.userName === undefined || ADDS_ACCESS.has(request.action) || request.action === 'update-account')) {
+    return notReady(IDENTITY_UNKNOWN, `the connector service does not know identity "${request.identityId}" yet`);
+  }
+  if ((request.action === 'grant' || request.action === 'revoke') && request.entitlementKey === null) {
+    return {
+      kind: 'not-ready',
+      failure: { kind: 'invalid', message: `a ${request.action} needs an entitlement key`, retryable: false, retryAfterMs: null },
+    };
+  }
+  if (ADDS_ACCESS.has(request.action)) {
+    if (identity?.status === 'terminated') return { kind: 'superseded', reason: 'the identity was terminated before the operation ran' };
+    if (request.action === 'grant' && request.assignmentId !== null) {
+      const assignment = await assignmentById(db, request.assignmentId);
+      if (assignment?.status === 'revoked') return { kind: 'superseded', reason: 'the assignment was revoked before the grant ran' };
+    }
+  }
+  const disableAccount =
+    request.action === 'revoke' &&
+    (await activeAssignments(db, request.identityId, request.applicationId)).every(
+      (assignment) => assignment.assignment_id === request.assignmentId,
+    );
+  const userName = request.userName ?? identity!.user_name;
+  return {
+    kind: 'ready',
+    operation: {
+      request,
+      succeeded,
+      identityStatus: identity?.status ?? null,
+      disableAccount,
+      account: {
+        userName,
+        givenName: identity?.given_name ?? '',
+        familyName: identity?.family_name ?? '',
+        displayName: identity ? `${identity.given_name} ${identity.family_name}`.trim() : userName,
+        email: identity?.email ?? '',
+        identityId: request.identityId,
+        employeeNumber: identity?.employee_number ?? '',
+      },
+    },
+  };
+}
+
+function notReady(kind: string, message: string): Preparation {
+  return { kind: 'not-ready', failure: { kind, message, retryable: true, retryAfterMs: null } };
+}
