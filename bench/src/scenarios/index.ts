@@ -1,7 +1,8 @@
 import { hrImportScenario } from './hr-import';
 import { policyScenario } from './policy';
+import { provisioningScenario } from './provisioning';
 import type { Scenario } from './scenario';
 import { storeScenario } from './store';
 
 /** Every scenario `npm run bench -- <name>` knows. */
-export const SCENARIOS: readonly Scenario[] = [storeScenario, hrImportScenario, policyScenario];
+export const SCENARIOS: readonly Scenario[] = [storeScenario, hrImportScenario, policyScenario, provisioningScenario];
