@@ -22,7 +22,7 @@ describe('Identity.assignments over HTTP', () => {
       `query ($representations: [_Any!]!, $includeRevoked: Boolean!) {
          _entities(representations: $representations) {
            ... on Identity { id assignments(includeRevoked: $includeRevoked) {
-             id application entitlement source { kind reference policyVersion } validFrom validUntil status revocationReason addedAt revokedAt
+             id applicationId entitlementKey source { kind reference policyVersion } validFrom validUntil status revocationReason addedAt revokedAt
            } }
          }
        }`,
@@ -50,15 +50,15 @@ describe('Identity.assignments over HTTP', () => {
       const listed = await assignmentsOf('2001');
       return listed.length === 3 ? listed : undefined;
     });
-    expect(assignments.map((assignment) => `${assignment['application']}/${assignment['entitlement']}`)).toEqual([
+    expect(assignments.map((assignment) => `${assignment['applicationId']}/${assignment['entitlementKey']}`)).toEqual([
       'chat/member',
       'erp/create-vendor',
       'mail/mailbox',
     ]);
     expect(assignments[1]).toEqual({
       id: expect.any(String),
-      application: 'erp',
-      entitlement: 'create-vendor',
+      applicationId: 'erp',
+      entitlementKey: 'create-vendor',
       source: { kind: 'BIRTHRIGHT', reference: 'finance', policyVersion: 1 },
       validFrom: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       validUntil: null,
@@ -77,12 +77,12 @@ describe('Identity.assignments over HTTP', () => {
       return listed.find((assignment) => assignment['status'] === 'REVOKED');
     });
     expect(revoked).toMatchObject({
-      application: 'erp',
-      entitlement: 'create-vendor',
+      applicationId: 'erp',
+      entitlementKey: 'create-vendor',
       revocationReason: 'NO_LONGER_BIRTHRIGHT',
       revokedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
-    expect((await assignmentsOf('2001')).map((assignment) => assignment['application'])).toEqual(['chat', 'mail']);
+    expect((await assignmentsOf('2001')).map((assignment) => assignment['applicationId'])).toEqual(['chat', 'mail']);
   });
 
   it('given an identity workflow never assigned anything, when asked, then its assignments are empty', async () => {

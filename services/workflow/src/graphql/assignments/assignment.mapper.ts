@@ -10,8 +10,8 @@ export function toAssignment(view: AssignmentView): Assignment {
   });
   return Object.assign(new Assignment(), {
     id: view.assignmentId,
-    application: view.applicationId,
-    entitlement: view.entitlementKey,
+    applicationId: view.applicationId,
+    entitlementKey: view.entitlementKey,
     source,
     validFrom: view.validFrom,
     validUntil: view.validUntil,

@@ -18,11 +18,11 @@ export class Assignment {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'The application’s id in the connector catalog, e.g. "github".' })
-  application!: string;
+  @Field(() => ID, { description: 'The application’s id in the connector catalog, e.g. "github".' })
+  applicationId!: string;
 
   @Field({ description: 'The entitlement’s key inside the application, e.g. "org-member".' })
-  entitlement!: string;
+  entitlementKey!: string;
 
   @Field(() => AssignmentSource)
   source!: AssignmentSource;
