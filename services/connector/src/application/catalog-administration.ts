@@ -2,7 +2,8 @@ import { commandHandler, DomainError, type Actor, type Clock, type EventStore, t
 import { ConnectorError, type Connector } from '@tenure/connector-sdk';
 import { catalogDecider, type CatalogCommand, type EntitlementAnnotation, type FoundEntitlement } from '../domain/catalog';
 import type { ApplicationConnectors } from './application-connectors';
-import { catalogStreamId } from './connector-streams';
+import { manualSettingsSchema } from '../connectors/connector-types';
+import { catalogStreamId, loadApplication } from './connector-streams';
 
 export interface CatalogAdministrationDependencies {
   readonly store: EventStore;
@@ -30,8 +31,8 @@ const DEFAULT_PAGE_SIZE = 200;
 const MAX_PAGES = 10_000;
 
 /**
- * The entitlement catalog: discovered from the target through the application's connector, then
- * annotated by administrators; and the administrators' check that a target answers at all.
+ * The entitlement catalog: discovered from the target through the application's connector (for a
+ * manual application, taken from its settings), then annotated by administrators; and the administrators' check that a target answers at all.
  */
 export class CatalogAdministration {
   private readonly handle;
@@ -46,11 +47,7 @@ export class CatalogAdministration {
    * which reconciliation streams). A target that fails is a FAILED_PRECONDITION naming its error kind.
    */
   async discoverEntitlements(applicationId: string, actor: Actor): Promise<DiscoveryOutcome> {
-    const found = await this.deps.connectors
-      .use(applicationId, (connector) => this.listAll(connector))
-      .catch((error: unknown) => {
-        throw targetFailure(applicationId, 'discovery', error);
-      });
+    const found = await this.listed(applicationId);
     const result = await this.run(applicationId, actor, (now) => ({ type: 'RecordDiscovery', data: { applicationId, found, now } }));
     const count = (type: string) => result.filter((event) => event.type === type).length;
     return { applicationId, listed: found.length, discovered: count('EntitlementDiscovered'), vanished: count('EntitlementVanished') };
@@ -69,6 +66,20 @@ export class CatalogAdministration {
       if (!(error instanceof ConnectorError)) throw error;
       return { ok: false, errorKind: error.kind, retryable: error.retryable, message: error.message };
     }
+  }
+
+  /** What the application offers now: a manual application's settings say (it has no target to ask); any other's target does. */
+  private async listed(applicationId: string): Promise<FoundEntitlement[]> {
+    const state = await loadApplication(this.deps.store, applicationId);
+    if (state.status !== 'none' && state.application.connectorType === 'manual') {
+      const { entitlements } = manualSettingsSchema.parse(state.application.settings);
+      return entitlements.map(({ key, displayName, description, kind }) => ({ key, displayName, description, kind }));
+    }
+    return this.deps.connectors
+      .use(applicationId, (connector) => this.listAll(connector))
+      .catch((error: unknown) => {
+        throw targetFailure(applicationId, 'discovery', error);
+      });
   }
 
   private async listAll(connector: Connector): Promise<FoundEntitlement[]> {

@@ -245,20 +245,81 @@ describe('applications and their catalog on PostgreSQL', () => {
     expect(JSON.stringify(events.rows)).not.toContain(decodeURIComponent(url.password));
   });
 
-  it('given a manual application, when tested or discovered, then it has no connector to ask', async () => {
+  it('given a manual application whose settings list entitlements, when discovered, then they are its catalog and can be annotated', async () => {
     await harness.runtime.applications.register(
       {
         applicationId: 'badge-system',
         name: 'Badges',
         connectorType: 'manual',
-        settings: {},
+        settings: {
+          entitlements: [
+            { key: 'visitor', displayName: 'Visitor badge' },
+            { key: 'server-room', displayName: 'Server room', description: 'Opens the server room.', kind: 'door' },
+          ],
+        },
         credentials: {},
         ownerEmployeeNumber: '1',
         enabled: true,
       },
       ADMIN,
     );
-    await expect(harness.runtime.catalog.discoverEntitlements('badge-system', ADMIN)).rejects.toMatchObject({ code: 'illegal_state' });
+
+    await expect(harness.runtime.catalog.discoverEntitlements('badge-system', ADMIN)).resolves.toEqual({
+      applicationId: 'badge-system',
+      listed: 2,
+      discovered: 2,
+      vanished: 0,
+    });
+    await harness.runtime.catalog.annotateEntitlement('badge-system', 'server-room', { risk: 'high', requestable: false }, ADMIN);
+    await harness.runtime.readModelsCaughtUp();
+
+    const catalog = await harness.runtime.queries.entitlements({ applicationId: 'badge-system', first: 10 });
+    expect(catalog.entitlements.map(({ entitlement }) => entitlement)).toEqual([
+      expect.objectContaining({
+        key: 'server-room',
+        displayName: 'Server room',
+        description: 'Opens the server room.',
+        kind: 'door',
+        risk: 'high',
+      }),
+      expect.objectContaining({ key: 'visitor', displayName: 'Visitor badge', description: null, kind: 'group' }),
+    ]);
+  });
+
+  it('given a manual application with a catalog, when an entitlement is removed from its settings and discovered again, then it vanishes', async () => {
+    await harness.runtime.applications.configure(
+      'badge-system',
+      { entitlements: [{ key: 'visitor', displayName: 'Visitor badge' }] },
+      ADMIN,
+    );
+
+    await expect(harness.runtime.catalog.discoverEntitlements('badge-system', ADMIN)).resolves.toEqual({
+      applicationId: 'badge-system',
+      listed: 1,
+      discovered: 0,
+      vanished: 1,
+    });
+    await harness.runtime.readModelsCaughtUp();
+    const catalog = await harness.runtime.queries.entitlements({ applicationId: 'badge-system', first: 10 });
+    expect(catalog.entitlements.map(({ entitlement }) => entitlement.key)).toEqual(['visitor']);
+  });
+
+  it('given a manual application, when its settings list an entitlement without a key or an unknown field, then they are refused naming it', async () => {
+    const manual = (entitlements: unknown[]) => ({
+      applicationId: 'bad-manual',
+      name: 'Bad',
+      connectorType: 'manual',
+      settings: { entitlements },
+      credentials: {},
+      ownerEmployeeNumber: '1',
+      enabled: true,
+    });
+    await expect(harness.runtime.applications.register(manual([{ key: ' ', displayName: 'Blank' }]), ADMIN)).rejects.toMatchObject({
+      code: 'validation',
+    });
+    await expect(
+      harness.runtime.applications.register(manual([{ key: 'x', displayName: 'X', owner: '10041' }]), ADMIN),
+    ).rejects.toMatchObject({ code: 'validation' });
   });
 
   it('given a target that cannot be reached, when discovered, then it is a failed precondition naming the error kind', async () => {
@@ -276,7 +337,7 @@ describe('applications and their catalog on PostgreSQL', () => {
     });
     await harness.runtime.readModelsCaughtUp();
     const before = await snapshot();
-    expect(before.entitlements).toHaveLength(4);
+    expect(before.entitlements).toHaveLength(6);
 
     await harness.runtime.stop();
     for (const projection of CONNECTOR_PROJECTIONS) await rebuildProjection(harness.store.pool, harness.store.wakeups, projection);

@@ -48,8 +48,8 @@ const RETRY_STEP_MS = 300;
 /**
  * Loads applications through the connector service's own application layer, as an administrator
  * would through the API: register (or bring a registered application in line with the file),
- * discover the catalog from the target, annotate it. Every step records only what changes, so
- * loading the same file again records nothing.
+ * discover the catalog from the target (a manual application's from its settings), annotate it.
+ * Every step records only what changes, so loading the same file again records nothing.
  */
 export class ApplicationLoader {
   private readonly applications: ApplicationAdministration;
@@ -76,8 +76,6 @@ export class ApplicationLoader {
     } catch (error) {
       return { ...outcome, registration: 'failed', problems: [refusal(record, error)] };
     }
-    if (connectorType === 'manual') return { ...outcome, registration, problems: [] };
-
     let discovery: DiscoveryOutcome;
     try {
       discovery = await this.retried(() => this.catalog.discoverEntitlements(applicationId, this.deps.actor));
@@ -97,9 +95,10 @@ export class ApplicationLoader {
         if (error.code !== 'not_found') problems.push({ kind: 'refused', message: `${where}${fileField(error, '.')}: ${error.message}` });
         else {
           const listed = (await this.presentKeys(applicationId)).join(', ') || 'nothing';
+          const source = connectorType === 'manual' ? 'its settings.entitlements' : 'the target';
           problems.push({
             kind: 'refused',
-            message: `${where}.key: "${key}" is not in the catalog discovered from the target (it lists ${listed})`,
+            message: `${where}.key: "${key}" is not in the catalog discovered from ${source} (it lists ${listed})`,
           });
         }
       }

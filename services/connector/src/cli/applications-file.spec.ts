@@ -63,12 +63,11 @@ describe('the applications file', () => {
     });
   });
 
-  it('given a secret written in the file, a repeated id, an unknown field or an annotated manual application, when parsed, then each is named', () => {
+  it('given a secret written in the file, a repeated id, or an unknown field, when parsed, then each is named', () => {
     const parsed = parseApplicationsFile({
       applications: [
         { ...erp, credentials: { password: 's3cret' } },
         { ...erp, colour: 'blue' },
-        { id: 'badges', name: 'Badges', connectorType: 'manual', owner: '10046', catalog: [{ key: 'badge' }] },
       ],
     });
 
@@ -79,7 +78,6 @@ describe('the applications file', () => {
         'applications[0] "erp": credentials.password: give {"env": "VARIABLE"}, the environment variable that holds the secret, never the secret itself',
         expect.stringMatching(/^applications\[1\] "erp": Unrecognized key: "colour"/),
         'applications[1] "erp": id: "erp" is listed twice',
-        'applications[2] "badges": catalog: a manual application has no target to discover entitlements from, so there is nothing to annotate',
       ]),
     );
     expect(problems.join('\n')).not.toContain('s3cret');

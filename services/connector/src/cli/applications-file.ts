@@ -43,17 +43,10 @@ const applicationEntry = z
     enabled: z.boolean().default(true),
     settings: z.record(z.string(), z.unknown()).default({}),
     credentials: z.record(z.string().min(1), credentialReference).default({}),
-    /** Annotations of entitlements the target lists; discovery decides which entitlements exist. */
+    /** Annotations of entitlements the target lists (a manual application's settings); discovery decides which entitlements exist. */
     catalog: z.array(catalogAnnotation).default([]),
   })
   .superRefine((entry, context) => {
-    if (entry.connectorType === 'manual' && entry.catalog.length > 0) {
-      context.addIssue({
-        code: 'custom',
-        path: ['catalog'],
-        message: 'a manual application has no target to discover entitlements from, so there is nothing to annotate',
-      });
-    }
     const seen = new Set<string>();
     entry.catalog.forEach(({ key }, index) => {
       if (seen.has(key)) context.addIssue({ code: 'custom', path: ['catalog', index, 'key'], message: `"${key}" is annotated twice` });

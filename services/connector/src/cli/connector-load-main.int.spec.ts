@@ -135,7 +135,7 @@ describe('npm run connector:load (main, in-process)', () => {
       code: 0,
       err: [],
       out: [
-        '8 applications from demo-applications.json: 8 registered (6 simulated, 1 postgresql, 1 manual); 16 entitlements discovered, 16 annotated',
+        '8 applications from demo-applications.json: 8 registered (6 simulated, 1 postgresql, 1 manual); 17 entitlements discovered, 17 annotated',
       ],
     });
     const policy: unknown = JSON.parse(await readFile(DEMO_POLICY, 'utf8'));
@@ -143,7 +143,7 @@ describe('npm run connector:load (main, in-process)', () => {
       const catalog = await runtime.queries.entitlements({ first: 500 });
       const keys = catalog.entitlements.map(({ entitlement }) => `${entitlement.applicationId}/${entitlement.key}`);
       expect(keys).toEqual(expect.arrayContaining([...pairsNamedIn(policy)]));
-      expect([...pairsNamedIn(policy)]).toHaveLength(12);
+      expect([...pairsNamedIn(policy)]).toHaveLength(13);
 
       const applications = await runtime.queries.applications();
       expect(
@@ -151,7 +151,7 @@ describe('npm run connector:load (main, in-process)', () => {
       ).toEqual(
         expect.arrayContaining([
           ['erp', 'postgresql', '10005'],
-          ['payroll-legacy', 'manual', '10041'],
+          ['payroll-legacy', 'manual', '10037'],
           ['slack', 'simulated', '10047'],
         ]),
       );
@@ -166,6 +166,12 @@ describe('npm run connector:load (main, in-process)', () => {
         risk: 'critical',
         licenseCost: 60,
         requestable: true,
+      });
+      // A manual application's catalog comes from its settings, annotated like any other.
+      await expect(runtime.queries.entitlement('payroll-legacy', 'payroll-clerk')).resolves.toMatchObject({
+        ownerEmployeeNumber: '10037',
+        risk: 'high',
+        requestable: false,
       });
       // The running service opens the sealed password and reaches the demo database with it.
       await expect(runtime.catalog.testConnection('erp')).resolves.toEqual({ ok: true });
@@ -215,11 +221,11 @@ describe('npm run connector:load (main, in-process)', () => {
     expect(again.out).toEqual(
       expect.arrayContaining([
         'unchanged erp (postgresql): 3 entitlements listed (0 new), 3 annotated',
-        'unchanged payroll-legacy (manual): no target to discover a catalog from; its work becomes tasks for people',
+        'unchanged payroll-legacy (manual): 1 entitlement listed (0 new), 1 annotated',
       ]),
     );
     expect(again.out.at(-1)).toBe(
-      '8 applications from demo-applications.json: 8 unchanged (6 simulated, 1 postgresql, 1 manual); 0 entitlements discovered, 16 annotated',
+      '8 applications from demo-applications.json: 8 unchanged (6 simulated, 1 postgresql, 1 manual); 0 entitlements discovered, 17 annotated',
     );
     await expect(eventCount()).resolves.toBe(before);
   });

@@ -7,7 +7,6 @@ export const describeLoad = {
     const { applicationId, connectorType, registration, discovery } = outcome;
     const head = registration === 'failed' ? `not registered: ${applicationId}` : `${registration} ${applicationId}`;
     if (registration === 'failed') return `${head} (${connectorType})`;
-    if (connectorType === 'manual') return `${head} (manual): no target to discover a catalog from; its work becomes tasks for people`;
     if (discovery === null) return `${head} (${connectorType}): its catalog could not be discovered`;
     const changes = [`${discovery.discovered} new`, ...(discovery.vanished > 0 ? [`${discovery.vanished} vanished`] : [])];
     return `${head} (${connectorType}): ${count(discovery.listed, 'entitlement')} listed (${changes.join(', ')}), ${outcome.annotated} annotated`;

@@ -35,11 +35,22 @@ function stringAt(settings: ApplicationSettings, ...path: string[]): string | un
   return typeof value === 'string' ? value : undefined;
 }
 
+/** An entitlement a manual application offers, written by an administrator since no target lists it. */
+const manualEntitlementSchema = z.strictObject({
+  key: z.string().trim().min(1),
+  displayName: z.string().min(1),
+  description: z.string().nullable().default(null),
+  /** e.g. "group", "license", "role". */
+  kind: z.string().min(1).default('group'),
+});
+
 /**
  * A manual (disconnected) application: its operations become tasks for its owner, due this many
- * hours after they were opened; a leaver's sooner.
+ * hours after they were opened; a leaver's sooner. There is no target to discover a catalog from,
+ * so the settings list the entitlements it offers.
  */
 export const manualSettingsSchema = z.strictObject({
+  entitlements: z.array(manualEntitlementSchema).default([]),
   taskDueHours: z.number().positive().max(8_760).default(72),
   leaverTaskDueHours: z.number().positive().max(8_760).default(24),
 });

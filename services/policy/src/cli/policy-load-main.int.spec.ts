@@ -74,7 +74,7 @@ describe('npm run policy:load (main, in-process)', () => {
       code: 0,
       err: [],
       out: [
-        'policy version 1 published from demo-policy.json (7 roles, 8 birthright rules, 2 SoD rules, 5 access policies, 1 approver group)',
+        'policy version 1 published from demo-policy.json (8 roles, 9 birthright rules, 2 SoD rules, 5 access policies, 1 approver group)',
       ],
     });
     await expect(published()).resolves.toEqual([{ version: 1, note: 'loaded from demo-policy.json', actor: 'ops-admin' }]);
@@ -93,7 +93,7 @@ describe('npm run policy:load (main, in-process)', () => {
     await expect(published()).resolves.toHaveLength(1);
 
     expect((await cli('demo-policy.json', '--publish')).out).toEqual([
-      'unchanged: version 1 already holds demo-policy.json (7 roles, 8 birthright rules, 2 SoD rules, 5 access policies, 1 approver group)',
+      'unchanged: version 1 already holds demo-policy.json (8 roles, 9 birthright rules, 2 SoD rules, 5 access policies, 1 approver group)',
     ]);
     const second = await cli('small.json', '--publish', '--note', 'smaller');
     expect(second.out).toEqual([
