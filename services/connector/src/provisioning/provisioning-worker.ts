@@ -29,6 +29,8 @@ export interface ProvisioningWorkerDependencies {
 
 /** An application's connector is opened again after this long (it then has the settings of then). */
 const SESSION_MS = 60_000;
+/** Scans for due work at most this often, however many commits wake the worker. */
+const MIN_SCAN_INTERVAL_MS = 100;
 
 /**
  * Runs due operations: woken by new events (after the read models caught up with them) and by a
@@ -42,6 +44,8 @@ export class ProvisioningWorker implements Stoppable {
   private readonly finished = new Set<Promise<void>>();
   private scanning: Promise<void> | undefined;
   private scanAgain = false;
+  private lastScanAt = 0;
+  private throttled: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly timer: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
@@ -52,13 +56,27 @@ export class ProvisioningWorker implements Stoppable {
     this.kick();
   }
 
-  /** Look for due work now (coalesced: a scan running takes note and scans once more). */
+  /**
+   * Look for due work now (coalesced: a scan running takes note and scans once more), but at most
+   * once per MIN_SCAN_INTERVAL_MS: a wake-up comes with every commit, and each scan makes every
+   * open lane ask the queue again, which under a burst kept the database busy answering the same
+   * question instead of recording outcomes.
+   */
   kick(): void {
     if (this.stopped) return;
-    if (this.scanning) {
+    if (this.scanning || this.throttled) {
       this.scanAgain = true;
       return;
     }
+    const wait = this.lastScanAt + MIN_SCAN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.throttled = setTimeout(() => {
+        this.throttled = undefined;
+        this.kick();
+      }, wait);
+      return;
+    }
+    this.lastScanAt = Date.now();
     this.scanning = this.scan()
       .catch((error: unknown) => this.deps.logger.error({ err: error }, 'provisioning could not look for due operations'))
       .finally(() => {
@@ -73,6 +91,7 @@ export class ProvisioningWorker implements Stoppable {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.throttled);
     this.unsubscribe();
     await this.scanning;
     for (const lane of this.lanes.values()) lane.stop();
