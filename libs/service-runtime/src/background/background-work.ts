@@ -1,6 +1,6 @@
 import { startProjection, type PostgresEventStore, type Projection, type RunningProjection } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import type { EventStoreSchema } from '../event-store/event-store-schema';
+import type { SchemaReadiness } from '../event-store/event-store-schema';
 
 /** Something started beside the projections (a timer worker, a subscription) that must stop before the store closes. */
 export interface Stoppable {
@@ -22,7 +22,7 @@ export class BackgroundWork {
   constructor(
     private readonly options: {
       readonly store: PostgresEventStore;
-      readonly schema: EventStoreSchema;
+      readonly schema: SchemaReadiness;
       readonly logger: Logger;
       readonly projections: readonly Projection[];
       readonly startExtras?: () => readonly Stoppable[];

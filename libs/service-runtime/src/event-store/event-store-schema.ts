@@ -7,6 +7,15 @@ import type { EventStoreModuleOptions } from './event-store-module-options';
 const FIRST_RETRY_MS = 250;
 const LAST_RETRY_MS = 10_000;
 
+/** What background work waits for: the event store schema applied (EventStoreSchema in a service). */
+export interface SchemaReadiness {
+  readonly isApplied: boolean;
+  whenApplied(): Promise<void>;
+}
+
+/** For runtimes assembled outside Nest (tests, benchmarks, CLIs) on a store migrated beforehand. */
+export const SCHEMA_MIGRATED_BEFOREHAND: SchemaReadiness = { isApplied: true, whenApplied: () => Promise.resolve() };
+
 /**
  * Applies the event store schema (`migrate`, idempotent and serialised across processes) at start.
  * The first attempt runs before the service listens, so a service with a healthy database is ready
@@ -14,7 +23,7 @@ const LAST_RETRY_MS = 10_000;
  * not ready) and keeps trying in the background until it succeeds or the service shuts down.
  */
 @Injectable()
-export class EventStoreSchema implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class EventStoreSchema implements OnApplicationBootstrap, BeforeApplicationShutdown, SchemaReadiness {
   private applied = false;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;

@@ -1,7 +1,7 @@
 import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import { BackgroundWork, type EventStoreSchema } from '@tenure/service-runtime';
+import { BackgroundWork, type SchemaReadiness } from '@tenure/service-runtime';
 import type { ConnectorTypes } from '../connectors/connector-types';
 import { applicationsProjection } from '../read-model/applications/applications.projection';
 import { connectorAssignmentsProjection, connectorIdentitiesProjection } from '../read-model/desired-state';
@@ -33,7 +33,7 @@ export const CONNECTOR_PROJECTIONS = [
 
 export interface ConnectorRuntimeDependencies {
   readonly store: PostgresEventStore;
-  readonly schema: EventStoreSchema;
+  readonly schema: SchemaReadiness;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly logger: Logger;

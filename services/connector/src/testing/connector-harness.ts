@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { randomIds, type Actor, type Clock } from '@tenure/event-sourcing';
 import { migrate, PostgresEventStore } from '@tenure/event-store-postgres';
 import { createLogger } from '@tenure/platform';
-import type { EventStoreSchema } from '@tenure/service-runtime';
+import { SCHEMA_MIGRATED_BEFOREHAND } from '@tenure/service-runtime';
 import { createTestDatabase, TestClock, type TestDatabase } from '@tenure/testing';
 
 export { TestClock };
@@ -17,9 +17,6 @@ export function newCredentialsKey(): string {
   return randomBytes(32).toString('base64');
 }
 
-/** The event store schema is migrated by the harness before the runtime starts. */
-const APPLIED_SCHEMA = { isApplied: true, whenApplied: () => Promise.resolve() } as unknown as EventStoreSchema;
-
 export interface ConnectorHarness {
   readonly database: TestDatabase;
   readonly store: PostgresEventStore;
@@ -31,7 +28,7 @@ export interface ConnectorHarness {
 export function connectorRuntime(store: PostgresEventStore, clock: Clock, env: NodeJS.ProcessEnv): ConnectorRuntime {
   return new ConnectorRuntime({
     store,
-    schema: APPLIED_SCHEMA,
+    schema: SCHEMA_MIGRATED_BEFOREHAND,
     clock,
     ids: randomIds,
     logger: createLogger('connector-test', 'silent'),

@@ -1,7 +1,7 @@
 import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import { BackgroundWork, type EventStoreSchema } from '@tenure/service-runtime';
+import { BackgroundWork, type SchemaReadiness } from '@tenure/service-runtime';
 import { policyDraftProjection } from '../read-model/policy-draft/policy-draft.projection';
 import { policyIdentitiesProjection } from '../read-model/policy-identities/policy-identities.projection';
 import { policyVersionsProjection } from '../read-model/policy-versions/policy-versions.projection';
@@ -27,7 +27,7 @@ const DETECTIVE_CATCH_UP_MS = 10 * 60_000;
 
 export interface PolicyRuntimeDependencies {
   readonly store: PostgresEventStore;
-  readonly schema: EventStoreSchema;
+  readonly schema: SchemaReadiness;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly logger: Logger;

@@ -1,7 +1,7 @@
 import { randomIds, type Actor, type Clock } from '@tenure/event-sourcing';
 import { migrate, PostgresEventStore } from '@tenure/event-store-postgres';
 import { createLogger } from '@tenure/platform';
-import type { EventStoreSchema } from '@tenure/service-runtime';
+import { SCHEMA_MIGRATED_BEFOREHAND } from '@tenure/service-runtime';
 import { createTestDatabase, TestClock, type TestDatabase } from '@tenure/testing';
 
 export { TestClock };
@@ -9,9 +9,6 @@ import { BirthrightAsHeldEntitlements } from '../application/held-entitlements';
 import { PolicyRuntime } from '../application/policy-runtime';
 
 export const ADMIN: Actor = { kind: 'person', id: 'admin-token' };
-
-/** The event store schema is migrated by the harness before the runtime starts. */
-const APPLIED_SCHEMA = { isApplied: true, whenApplied: () => Promise.resolve() } as unknown as EventStoreSchema;
 
 export interface PolicyHarness {
   readonly database: TestDatabase;
@@ -54,7 +51,7 @@ export async function startPolicyHarness(clock: Clock): Promise<PolicyHarness> {
 async function startRuntime(store: PostgresEventStore, clock: Clock): Promise<PolicyRuntime> {
   const runtime = new PolicyRuntime({
     store,
-    schema: APPLIED_SCHEMA,
+    schema: SCHEMA_MIGRATED_BEFOREHAND,
     clock,
     ids: randomIds,
     logger: createLogger('policy-test', 'silent'),

@@ -1,7 +1,7 @@
 import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import { BackgroundWork, type EventStoreSchema } from '@tenure/service-runtime';
+import { BackgroundWork, type SchemaReadiness } from '@tenure/service-runtime';
 import { workflowAssignmentsProjection } from '../read-model/workflow-assignments/workflow-assignments.projection';
 import { workflowIdentitiesProjection } from '../read-model/workflow-identities/workflow-identities.projection';
 import { workflowPolicyVersionsProjection } from '../read-model/workflow-policy-versions/workflow-policy-versions.projection';
@@ -21,7 +21,7 @@ const PROCESS_CATCH_UP_MS = 10 * 60_000;
 
 export interface WorkflowRuntimeDependencies {
   readonly store: PostgresEventStore;
-  readonly schema: EventStoreSchema;
+  readonly schema: SchemaReadiness;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly logger: Logger;

@@ -1,12 +1,9 @@
 import { randomIds, type Clock } from '@tenure/event-sourcing';
 import { migrate, PostgresEventStore } from '@tenure/event-store-postgres';
 import { createLogger } from '@tenure/platform';
-import type { EventStoreSchema } from '@tenure/service-runtime';
+import { SCHEMA_MIGRATED_BEFOREHAND } from '@tenure/service-runtime';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import { WorkflowRuntime } from '../application/workflow-runtime';
-
-/** The event store schema is migrated by the harness before the runtime starts. */
-const APPLIED_SCHEMA = { isApplied: true, whenApplied: () => Promise.resolve() } as unknown as EventStoreSchema;
 
 export interface WorkflowHarness {
   readonly database: TestDatabase;
@@ -48,7 +45,7 @@ export async function startWorkflowHarness(clock: Clock): Promise<WorkflowHarnes
 async function startRuntime(store: PostgresEventStore, clock: Clock): Promise<WorkflowRuntime> {
   const runtime = new WorkflowRuntime({
     store,
-    schema: APPLIED_SCHEMA,
+    schema: SCHEMA_MIGRATED_BEFOREHAND,
     clock,
     ids: randomIds,
     logger: createLogger('workflow-test', 'silent'),

@@ -2,7 +2,7 @@ import { createSimulatedSaasConnector, SimulatedTargets, type SimulatedSaasSetti
 import { randomIds } from '@tenure/event-sourcing';
 import { migrate, PostgresEventStore } from '@tenure/event-store-postgres';
 import { createLogger } from '@tenure/platform';
-import type { EventStoreSchema } from '@tenure/service-runtime';
+import { SCHEMA_MIGRATED_BEFOREHAND } from '@tenure/service-runtime';
 import { createTestDatabase, waitFor, type TestClock, type TestDatabase } from '@tenure/testing';
 import { ConnectorRuntime } from '../../application/connector-runtime';
 import { CredentialsVault } from '../../application/credentials/credentials-vault';
@@ -11,8 +11,6 @@ import { connectorTypes, type ConnectorTypes } from '../../connectors/connector-
 import type { OperationStatus } from '../../read-model/operations/operations.table';
 import { ADMIN, newCredentialsKey } from '../../testing/connector-harness';
 import { DEFAULT_PROVISIONING_SETTINGS, type ProvisioningSettings } from '../provisioning-settings';
-
-const APPLIED_SCHEMA = { isApplied: true, whenApplied: () => Promise.resolve() } as unknown as EventStoreSchema;
 
 export interface ProvisioningHarness {
   readonly database: TestDatabase;
@@ -61,7 +59,7 @@ export async function startProvisioningHarness(
   const newRuntime = () =>
     new ConnectorRuntime({
       store,
-      schema: APPLIED_SCHEMA,
+      schema: SCHEMA_MIGRATED_BEFOREHAND,
       clock,
       ids: randomIds,
       logger: createLogger('provisioning-test', 'silent'),
