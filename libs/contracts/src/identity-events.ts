@@ -114,3 +114,41 @@ export function foldIdentityEvent(
       return snapshot;
   }
 }
+
+/** An identity event as a consumer's projection reads it from the log. */
+export interface IdentityStreamEvent {
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly recordedAt: Date;
+}
+
+/** A batch's identity events by employee number (the `identity-<employeeNumber>` stream), each in log order. */
+export function identityEventsByEmployee<E extends IdentityStreamEvent>(events: readonly E[]): Map<string, E[]> {
+  const byEmployee = new Map<string, E[]>();
+  for (const event of events) {
+    const employeeNumber = event.streamId.slice(IDENTITY_STREAM_PREFIX.length);
+    const list = byEmployee.get(employeeNumber);
+    if (list) list.push(event);
+    else byEmployee.set(employeeNumber, [event]);
+  }
+  return byEmployee;
+}
+
+/**
+ * Folds a batch into consumers' snapshots: `before` holds the stored snapshot of each employee the
+ * batch touches (read once per batch). Returns only the snapshots the batch changed, each with the
+ * time of its last event, for one bulk write.
+ */
+export function foldIdentityBatch(
+  events: readonly IdentityStreamEvent[],
+  before: ReadonlyMap<string, IdentitySnapshot>,
+): { readonly snapshot: IdentitySnapshot; readonly at: Date }[] {
+  const changed: { snapshot: IdentitySnapshot; at: Date }[] = [];
+  for (const [employeeNumber, identityEvents] of identityEventsByEmployee(events)) {
+    const previous = before.get(employeeNumber) ?? null;
+    const snapshot = identityEvents.reduce<IdentitySnapshot | null>((folded, event) => foldIdentityEvent(folded, event), previous);
+    if (snapshot && snapshot !== previous) changed.push({ snapshot, at: identityEvents[identityEvents.length - 1]!.recordedAt });
+  }
+  return changed;
+}

@@ -1,4 +1,4 @@
-import { foldIdentityEvent, IDENTITY_STREAM_PREFIX, type IdentitySnapshot } from '@tenure/contracts';
+import { foldIdentityEvent, identityEventsByEmployee, IDENTITY_STREAM_PREFIX, type IdentitySnapshot } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
@@ -30,11 +30,7 @@ interface Folded {
 }
 
 async function applyEvents(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
-  const byEmployee = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const employeeNumber = event.streamId.slice(IDENTITY_STREAM_PREFIX.length);
-    byEmployee.set(employeeNumber, [...(byEmployee.get(employeeNumber) ?? []), event]);
-  }
+  const byEmployee = identityEventsByEmployee(events);
   const before = await loadSnapshots(client, [...byEmployee.keys()]);
   const changed: Folded[] = [];
   for (const [employeeNumber, identityEvents] of byEmployee) {

@@ -1,4 +1,4 @@
-import { foldIdentityEvent, IDENTITY_STREAM_PREFIX, type IdentitySnapshot } from '@tenure/contracts';
+import { foldIdentityBatch, identityEventsByEmployee, IDENTITY_STREAM_PREFIX, type IdentitySnapshot } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
@@ -23,18 +23,8 @@ export const policyIdentitiesProjection: Projection = {
 };
 
 async function applyEvents(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
-  const byEmployee = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const employeeNumber = event.streamId.slice(IDENTITY_STREAM_PREFIX.length);
-    byEmployee.set(employeeNumber, [...(byEmployee.get(employeeNumber) ?? []), event]);
-  }
-  const before = await loadSnapshots(client, [...byEmployee.keys()]);
-  const changed: { snapshot: IdentitySnapshot; at: Date }[] = [];
-  for (const [employeeNumber, identityEvents] of byEmployee) {
-    const previous = before.get(employeeNumber) ?? null;
-    const snapshot = identityEvents.reduce<IdentitySnapshot | null>((folded, event) => foldIdentityEvent(folded, event), previous);
-    if (snapshot && snapshot !== previous) changed.push({ snapshot, at: identityEvents[identityEvents.length - 1]!.recordedAt });
-  }
+  const before = await loadSnapshots(client, [...identityEventsByEmployee(events).keys()]);
+  const changed = foldIdentityBatch(events, before);
   if (changed.length > 0) await saveSnapshots(client, changed);
 }
 

@@ -1,4 +1,10 @@
-import { foldIdentityEvent, IDENTITY_STREAM_PREFIX, PUBLISHED_IDENTITY_EVENT_TYPES, type IdentitySnapshot } from '@tenure/contracts';
+import {
+  foldIdentityBatch,
+  identityEventsByEmployee,
+  IDENTITY_STREAM_PREFIX,
+  PUBLISHED_IDENTITY_EVENT_TYPES,
+  type IdentitySnapshot,
+} from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
@@ -23,22 +29,11 @@ export const workflowIdentitiesProjection: Projection = {
 };
 
 async function applyEvents(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
-  const byEmployee = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const employeeNumber = event.streamId.slice(IDENTITY_STREAM_PREFIX.length);
-    byEmployee.set(employeeNumber, [...(byEmployee.get(employeeNumber) ?? []), event]);
-  }
   const { rows } = await client.query<{ employee_number: string; snapshot: IdentitySnapshot }>(
     'SELECT employee_number, snapshot FROM workflow_identities WHERE employee_number = ANY ($1::text[])',
-    [[...byEmployee.keys()]],
+    [[...identityEventsByEmployee(events).keys()]],
   );
-  const before = new Map(rows.map((row) => [row.employee_number, row.snapshot]));
-  const changed: { snapshot: IdentitySnapshot; at: Date }[] = [];
-  for (const [employeeNumber, identityEvents] of byEmployee) {
-    const previous = before.get(employeeNumber) ?? null;
-    const snapshot = identityEvents.reduce<IdentitySnapshot | null>((folded, event) => foldIdentityEvent(folded, event), previous);
-    if (snapshot && snapshot !== previous) changed.push({ snapshot, at: identityEvents[identityEvents.length - 1]!.recordedAt });
-  }
+  const changed = foldIdentityBatch(events, new Map(rows.map((row) => [row.employee_number, row.snapshot])));
   if (changed.length === 0) return;
   const records = changed.map(({ snapshot, at }) => ({
     employee_number: snapshot.employeeNumber,
