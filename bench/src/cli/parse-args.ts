@@ -21,7 +21,7 @@ export function usage(scenarios: readonly { name: string; description: string }[
     ...scenarios.map((s) => `  ${s.name.padEnd(width)}  ${s.description}`),
     '',
     'options:',
-    '  --quick  short phases (the whole run in about 30 s), for a smoke check rather than numbers to quote',
+    '  --quick  short phases (most runs in 30 s to 2 minutes), for a smoke check rather than numbers to quote',
     '',
     'With DATABASE_URL set, the scenario uses that PostgreSQL server (in a scratch database it drops afterwards);',
     'otherwise it starts an embedded PostgreSQL with default durability settings in a temporary directory.',

@@ -1,4 +1,4 @@
-import { randomIds, systemClock, type Actor } from '@tenure/event-sourcing';
+import { randomIds, systemClock } from '@tenure/event-sourcing';
 import { migrate, PostgresEventStore } from '@tenure/event-store-postgres';
 import { createLogger } from '@tenure/platform';
 import { MemorySampler } from '../measure/memory-sampler';
@@ -7,10 +7,11 @@ import { now, perSecond, sleep } from '../measure/timing';
 import { openBenchPostgres } from '../postgres/bench-postgres';
 import { formatMs, formatRate, formatRatio, round } from '../report/format';
 import { assignmentToAcknowledgementMs, waitForAcknowledgements } from './provisioning/acknowledgements';
-import { loadConnectorDist, type ConnectorRuntimeView } from './provisioning/connector-dist';
-import { DesiredStateWriter } from './provisioning/desired-state-events';
+import { loadConnectorDist, type ConnectorRuntimeView } from './services/connector-dist';
+import { DesiredStateWriter } from './services/desired-state-events';
+import { registerSimulatedApplications } from './services/simulated-applications';
 import { measureDirectCalls } from './provisioning/direct-baseline';
-import { FULL_PLAN, QUICK_PLAN, type ProvisioningPlan } from './provisioning/provisioning-plan';
+import { FULL_PLAN, QUICK_PLAN } from './provisioning/provisioning-plan';
 import { measureReconciliation } from './provisioning-reconciliation';
 import type { Scenario, ScenarioOptions } from './scenario';
 
@@ -21,7 +22,6 @@ export const provisioningScenario: Scenario = {
   run: runProvisioningScenario,
 };
 
-const ADMINISTRATOR: Actor = { kind: 'person', id: 'bench-administrator' };
 const ACK_TIMEOUT_MS = 15 * 60_000;
 
 async function runProvisioningScenario({ quick, log }: ScenarioOptions): Promise<Record<string, unknown>> {
@@ -45,7 +45,11 @@ async function runProvisioningScenario({ quick, log }: ScenarioOptions): Promise
       provisioning: (defaults) => ({ ...defaults, worker: true, concurrency: plan.concurrency, pollMs: 100 }),
     });
     await runtime.start();
-    const applicationIds = await registerApplications(runtime, plan);
+    const applicationIds = await registerSimulatedApplications(runtime, {
+      applications: plan.applications,
+      latencyMs: plan.latencyMs,
+      entitlementKeys: ['member'],
+    });
     const writer = new DesiredStateWriter(store, randomIds);
     log(
       `${plan.applications} simulated applications, ${plan.latencyMs} ms per call, ${plan.concurrency} operations at once per application`,
@@ -131,27 +135,6 @@ async function runProvisioningScenario({ quick, log }: ScenarioOptions): Promise
     await store.close();
     await postgres.dispose();
   }
-}
-
-async function registerApplications(runtime: ConnectorRuntimeView, plan: ProvisioningPlan): Promise<string[]> {
-  const ids: string[] = [];
-  for (let app = 0; app < plan.applications; app++) {
-    const id = `bench-app-${String(app).padStart(2, '0')}`;
-    await runtime.applications.register(
-      {
-        applicationId: id,
-        name: `Simulated SaaS ${app} (bench)`,
-        connectorType: 'simulated',
-        settings: { application: id, entitlements: [{ key: 'member', displayName: 'Member' }], latencyMs: plan.latencyMs },
-        credentials: {},
-        ownerEmployeeNumber: '1',
-        enabled: true,
-      },
-      ADMINISTRATOR,
-    );
-    ids.push(id);
-  }
-  return ids;
 }
 
 /** Hires identities `bench-<prefix><n>` and waits until the connector's copy of them is current. */

@@ -48,6 +48,12 @@ export type PublishedAssignmentAdded = Published<
     readonly source: AssignmentSource;
     readonly validFrom: string;
     readonly validUntil: string | null;
+    /**
+     * A grant for a duration (just-in-time access): workflow sets its end once the grant is
+     * acknowledged (acknowledgement + durationMs) and revokes it then; provisioning may ignore it.
+     * Absent in events recorded before durations existed: read as null.
+     */
+    readonly durationMs?: number | null;
   }
 >;
 

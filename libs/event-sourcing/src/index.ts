@@ -8,3 +8,4 @@ export * from './command-handler';
 export * from './retry';
 export * from './subscription-errors';
 export * from './tracked-subscription';
+export * from './concurrency';

@@ -11,11 +11,15 @@ export interface LogFollowerOptions {
   readonly batchSize?: number;
   /** Re-read even without a notification this often (covers lost notifications). Default 1000 ms. */
   readonly safetyPollMs?: number;
+  /** After a read that found nothing, the least time before the next read (commits meanwhile are read together). Default 20 ms. */
+  readonly idleCoalesceMs?: number;
   /** Handles one batch in log order; throwing stops the follower. */
   readonly processBatch: (events: readonly RecordedEvent[]) => Promise<void>;
   readonly onStopped?: (error: unknown) => void;
   readonly onReadError?: (error: unknown) => void;
 }
+
+const IDLE_COALESCE_MS = 20;
 
 interface Batch {
   readonly events: RecordedEvent[];
@@ -125,8 +129,21 @@ export class LogFollower {
         this.position = batch.events[batch.events.length - 1]!.position;
       }
       const full = batch.events.length === batchSize;
-      if (!full) this.resolveWaiters(cycle, batch.horizon);
-      if (full || this.dirty) continue;
+      if (!full) {
+        // Everything below the horizon that matches the filter has been read: move past it, so a
+        // follower whose filter rarely matches does not read the same stretch of log again after
+        // every commit elsewhere (the in-memory position only; checkpoints move with handled events).
+        this.position = maxPosition(this.position, belowHorizon(batch.horizon));
+        this.resolveWaiters(cycle, batch.horizon);
+      }
+      if (full) continue;
+      if (this.dirty) {
+        // Something was committed while reading. A follower that found nothing for itself waits a
+        // moment before looking again: many followers woken by every commit anywhere would
+        // otherwise read the log hundreds of times a second between them to find nothing.
+        if (batch.events.length === 0) await this.sleep(this.options.idleCoalesceMs ?? IDLE_COALESCE_MS);
+        continue;
+      }
       if (batch.heldBack) {
         await this.sleep(heldBackDelay);
         heldBackDelay = Math.min(heldBackDelay * 2, 50);
@@ -188,6 +205,18 @@ export class LogFollower {
       };
     });
   }
+}
+
+/** The last possible position of the transactions below the horizon (all finished). */
+function belowHorizon(horizon: bigint): Position {
+  return { commit: horizon - 1n, prepare: LAST_PREPARE };
+}
+
+/** PostgreSQL's largest bigint: no event of a transaction has a larger global position. */
+const LAST_PREPARE = 9_223_372_036_854_775_807n;
+
+function maxPosition(a: Position, b: Position): Position {
+  return comparePositions(a, b) >= 0 ? a : b;
 }
 
 /**

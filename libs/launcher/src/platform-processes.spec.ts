@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONNECTOR_CREDENTIALS_KEY_FILE } from './connector-credentials-key';
 import { loadLauncherConfig } from './launcher-config';
-import { DEMO_ADMIN_TOKEN, DEMO_SCIM_TOKEN, planPlatformProcesses } from './platform-processes';
+import { DEMO_ADMIN_TOKEN, DEMO_PERSON_TOKEN_SECRET, DEMO_SCIM_TOKEN, planPlatformProcesses } from './platform-processes';
 
 function envOf(processName: string, launcherEnv: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const planned = planPlatformProcesses(loadLauncherConfig(launcherEnv), '/repo', launcherEnv).find(
@@ -21,12 +21,14 @@ describe('the platform processes', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('given development, when planned, then every service takes the demo administrator token and only identity the HR inputs’ secrets', () => {
+  it('given development, when planned, then every service takes the demo administrator token and person token secret and only identity the HR inputs’ secrets', () => {
     const env = { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir };
 
     for (const service of ['identity', 'policy', 'workflow', 'connector']) {
       expect(envOf(service, env)['ADMIN_TOKENS']).toBe(DEMO_ADMIN_TOKEN);
+      expect(envOf(service, env)['PERSON_TOKEN_SECRET']).toBe(DEMO_PERSON_TOKEN_SECRET);
     }
+    expect(DEMO_PERSON_TOKEN_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(envOf('identity', env)['SCIM_TOKENS']).toBe(DEMO_SCIM_TOKEN);
     expect(envOf('policy', env)['SCIM_TOKENS']).toBeUndefined();
   });
@@ -35,8 +37,16 @@ describe('the platform processes', () => {
     expect(envOf('policy', { NODE_ENV: 'development', ADMIN_TOKENS: 'real-token' })['ADMIN_TOKENS']).toBeUndefined();
   });
 
+  it('given PERSON_TOKEN_SECRET in the launcher’s environment, when planned, then no service is handed the demo secret', () => {
+    const env = { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, PERSON_TOKEN_SECRET: 'x'.repeat(40) };
+
+    expect(envOf('workflow', env)['PERSON_TOKEN_SECRET']).toBeUndefined();
+    expect(envOf('connector', env)['PERSON_TOKEN_SECRET']).toBeUndefined();
+  });
+
   it('given production, when planned, then no demo secret is handed out', () => {
     expect(envOf('policy', { NODE_ENV: 'production' })['ADMIN_TOKENS']).toBeUndefined();
+    expect(envOf('workflow', { NODE_ENV: 'production' })['PERSON_TOKEN_SECRET']).toBeUndefined();
     expect(envOf('identity', { NODE_ENV: 'production' })['SCIM_TOKENS']).toBeUndefined();
   });
 

@@ -49,7 +49,15 @@ export const DEMO_ADMIN_TOKEN = 'tenure-demo-admin-token';
 export const DEMO_HR_WEBHOOK_SECRET = 'tenure-demo-hr-webhook-secret';
 
 /**
- * Development secrets: the administrator token for every service, the HR inputs' for identity, and
+ * The secret every service verifies person tokens with in development (interim, until sign-in through
+ * OIDC at the gateway: issue 7), documented in the README; `npm run person-token -- <employeeNumber>`
+ * signs with it too. PERSON_TOKEN_SECRET in the launcher's own environment wins; any NODE_ENV but
+ * development gets none, and person tokens are refused until PERSON_TOKEN_SECRET is configured.
+ */
+export const DEMO_PERSON_TOKEN_SECRET = 'tenure-demo-person-token-secret-not-for-production';
+
+/**
+ * Development secrets: the administrator token and person token secret for every service, the HR inputs' for identity, and
  * for the connector the key that seals application credentials (generated once into the data directory).
  */
 function serviceSpecificEnv(
@@ -59,8 +67,11 @@ function serviceSpecificEnv(
   root: string,
 ): Record<string, string> {
   if (config.NODE_ENV !== 'development') return {};
-  // Every service's administrator mutations take the demo administrator token; the HR inputs are identity's.
-  const admin: Record<string, string> = env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN };
+  // Every service takes the demo administrator token and person token secret; the HR inputs are identity's.
+  const admin: Record<string, string> = {
+    ...(env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN }),
+    ...(env['PERSON_TOKEN_SECRET'] ? {} : { PERSON_TOKEN_SECRET: DEMO_PERSON_TOKEN_SECRET }),
+  };
   if (name === 'connector') {
     if (env['CONNECTOR_CREDENTIALS_KEY']) return admin;
     return { ...admin, CONNECTOR_CREDENTIALS_KEY: readOrCreateConnectorCredentialsKey(resolveDataDir(config, root)) };

@@ -18,3 +18,4 @@ export * from './app/run-service';
 export * from './app/local-service';
 export * from './background/background-work';
 export * from './admin';
+export * from './caller';

@@ -38,14 +38,23 @@ export class NodeProcess {
   }
 
   /** Resolves with the first log line carrying `msg`; fails with the process's output if it exits or takes too long. */
-  async waitForLog(msg: string, timeoutMs = 20_000): Promise<LogLine> {
+  waitForLog(msg: string, timeoutMs = 20_000): Promise<LogLine> {
+    return this.waitUntil(() => this.logs.find((log) => log.msg === msg), `log "${msg}"`, timeoutMs);
+  }
+
+  /** Resolves with the first output line (any stream, any format) containing `text`; fails like waitForLog. */
+  waitForOutput(text: string, timeoutMs = 20_000): Promise<string> {
+    return this.waitUntil(() => this.output.find((line) => line.includes(text)), `print "${text}"`, timeoutMs);
+  }
+
+  private async waitUntil<Found>(find: () => Found | undefined, what: string, timeoutMs: number): Promise<Found> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const line = this.logs.find((log) => log.msg === msg);
-      if (line) return line;
+      const found = find();
+      if (found !== undefined) return found;
       if (this.child.exitCode !== null || this.child.signalCode !== null || Date.now() > deadline) {
         throw new Error(
-          `${this.name} did not log "${msg}" (${this.child.exitCode !== null ? `exited with ${this.child.exitCode}` : 'timed out'}); its output:\n${this.output.join('\n')}`,
+          `${this.name} did not ${what} (${this.child.exitCode !== null ? `exited with ${this.child.exitCode}` : 'timed out'}); its output:\n${this.output.slice(-300).join('\n')}`,
         );
       }
       await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { now } from '../../measure/timing';
-import type { ConnectorDist } from './connector-dist';
+import { createBenchAccount, type ConnectorDist } from '../services/connector-dist';
 import type { ProvisioningPlan } from './provisioning-plan';
 
 /**
@@ -27,15 +27,7 @@ export async function measureDirectCalls(
           while (next < identities) {
             const userName = `direct${next++}`;
             if ((await connector.getAccount(userName)) === null) {
-              await connector.createAccount({
-                userName,
-                givenName: 'Bench',
-                familyName: userName,
-                displayName: `Bench ${userName}`,
-                email: `${userName}@bench.example`,
-                identityId: userName,
-                employeeNumber: userName,
-              });
+              await createBenchAccount(connector, userName);
             }
             await connector.grant(userName, 'member');
           }

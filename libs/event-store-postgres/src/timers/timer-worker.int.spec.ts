@@ -21,8 +21,23 @@ describe('durable timers', () => {
   afterEach(async () => void (await Promise.all(workers.splice(0).map((w) => w.stop()))));
   afterAll(() => close());
 
-  function worker(kind: string, clock: Clock, fire: (t: PendingTimer) => Promise<void>): TimerWorker {
-    const started = startTimerWorker({ pool: store.pool, kind, clock, fire, pollMs: 60_000, retryDelayMs: () => 60_000 });
+  function worker(
+    kind: string,
+    clock: Clock,
+    fire: (t: PendingTimer) => Promise<void>,
+    concurrency = 1,
+    groupOf?: (t: PendingTimer) => string,
+  ): TimerWorker {
+    const started = startTimerWorker({
+      pool: store.pool,
+      kind,
+      clock,
+      fire,
+      pollMs: 60_000,
+      retryDelayMs: () => 60_000,
+      concurrency,
+      ...(groupOf ? { groupOf } : {}),
+    });
     workers.push(started);
     return started;
   }
@@ -88,6 +103,60 @@ describe('durable timers', () => {
     const two = worker('k4', clock, slowFire);
     await Promise.all([one.fireDue(), two.fireDue()]);
     expect(fired.sort()).toEqual(Array.from({ length: 40 }, (_, i) => `t${i}`).sort());
+  });
+
+  it('given a worker that fires several at once, then each due timer fires once, side by side, and a failure keeps only its own timer', async () => {
+    const clock = manualClock('2026-11-25T09:00:00Z');
+    for (let i = 0; i < 12; i++) {
+      await scheduleTimer(database.pool, { timerId: `p${i}`, kind: 'k6', dueAt: new Date('2026-11-25T08:00:00Z'), payload: { i } });
+    }
+    const fired: string[] = [];
+    let running = 0;
+    let most = 0;
+    const fire = async (t: PendingTimer) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running -= 1;
+      if (t.timerId === 'p3') throw new Error('p3 failed');
+      fired.push(t.timerId);
+    };
+
+    await worker('k6', clock, fire, 4).fireDue();
+
+    expect(fired.sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `p${i}`)
+        .filter((id) => id !== 'p3')
+        .sort(),
+    );
+    expect(most).toBe(4);
+    expect((await pendingTimers(database.pool, 'k6')).map((t) => [t.timerId, t.lastError])).toEqual([['p3', 'p3 failed']]);
+  });
+
+  it('given timers grouped (one aggregate each), then a group fires in due order, one at a time, beside the other groups', async () => {
+    const clock = manualClock('2026-11-25T09:00:00Z');
+    for (let i = 0; i < 6; i++) {
+      const dueAt = new Date(Date.parse('2026-11-25T08:00:00Z') + i * 1_000);
+      await scheduleTimer(database.pool, { timerId: `g${i}`, kind: 'k7', dueAt, payload: { group: i % 2 === 0 ? 'even' : 'odd' } });
+    }
+    const fired: string[] = [];
+    const running = new Map<string, number>();
+    let overlapWithinGroup = false;
+    const groupOf = (t: PendingTimer) => (t.payload as { group: string }).group;
+    const fire = async (t: PendingTimer) => {
+      const group = groupOf(t);
+      running.set(group, (running.get(group) ?? 0) + 1);
+      if (running.get(group)! > 1) overlapWithinGroup = true;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running.set(group, running.get(group)! - 1);
+      fired.push(t.timerId);
+    };
+
+    await worker('k7', clock, fire, 4, groupOf).fireDue();
+
+    expect(overlapWithinGroup).toBe(false);
+    expect(fired.filter((id) => Number(id.slice(1)) % 2 === 0)).toEqual(['g0', 'g2', 'g4']);
+    expect(fired.filter((id) => Number(id.slice(1)) % 2 === 1)).toEqual(['g1', 'g3', 'g5']);
   });
 
   it('given a timer is rescheduled or cancelled, then the old due time does not fire', async () => {

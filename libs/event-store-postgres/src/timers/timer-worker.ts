@@ -1,4 +1,4 @@
-import { exponentialBackoff, type Clock } from '@tenure/event-sourcing';
+import { exponentialBackoff, forEachGroupConcurrently, type Clock } from '@tenure/event-sourcing';
 import type { Pool } from 'pg';
 import type { PendingTimer } from './timer-schedule';
 
@@ -14,6 +14,13 @@ export interface TimerWorkerOptions {
   /** How often to look for due timers. Default 1000 ms. */
   readonly pollMs?: number;
   readonly batchSize?: number;
+  /** Timers of a batch fired at once (their work mostly waits on the database). Default 1. */
+  readonly concurrency?: number;
+  /**
+   * Timers with the same group fire one after the other, in due order (e.g. those that change one
+   * aggregate, which would otherwise meet at its expected revision). Default: each timer on its own.
+   */
+  readonly groupOf?: (timer: PendingTimer) => string;
   /** Failed timers are retried after this delay (by attempt); default doubles from 1 s to 5 min. */
   readonly retryDelayMs?: (attempt: number) => number;
   readonly onError?: (timer: PendingTimer, error: unknown) => void;
@@ -61,30 +68,33 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
           WHERE kind = $1 AND due_at <= $2 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [options.kind, options.clock.now(), options.batchSize ?? 50],
       );
-      for (const row of rows) {
-        const due: PendingTimer = {
-          timerId: row.timer_id,
-          kind: row.kind,
-          dueAt: row.due_at,
-          payload: row.payload,
-          attempts: row.attempts,
-          lastError: row.last_error,
-        };
+      const due = rows.map((row): PendingTimer => ({
+        timerId: row.timer_id,
+        kind: row.kind,
+        dueAt: row.due_at,
+        payload: row.payload,
+        attempts: row.attempts,
+        lastError: row.last_error,
+      }));
+      // Groups fire side by side, up to `concurrency`; the client queues the row updates, which all
+      // commit with the batch.
+      const groupOf = options.groupOf ?? ((timer: PendingTimer) => timer.timerId);
+      await forEachGroupConcurrently(due, groupOf, options.concurrency ?? 1, async (timer) => {
         try {
-          await options.fire(due);
+          await options.fire(timer);
           // Only if nobody moved it meanwhile (a projection may have rescheduled it for later).
-          await client.query('DELETE FROM tenure_timers WHERE timer_id = $1 AND due_at = $2', [due.timerId, due.dueAt]);
+          await client.query('DELETE FROM tenure_timers WHERE timer_id = $1 AND due_at = $2', [timer.timerId, timer.dueAt]);
         } catch (error) {
-          options.onError?.(due, error);
-          const attempts = due.attempts + 1;
+          options.onError?.(timer, error);
+          const attempts = timer.attempts + 1;
           await client.query('UPDATE tenure_timers SET attempts = $2, last_error = $3, due_at = $4 WHERE timer_id = $1', [
-            due.timerId,
+            timer.timerId,
             attempts,
             error instanceof Error ? error.message : String(error),
             new Date(options.clock.now().getTime() + retryDelay(attempts)),
           ]);
         }
-      }
+      });
       await client.query('COMMIT');
       return rows.length;
     } catch (error) {

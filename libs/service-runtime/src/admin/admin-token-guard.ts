@@ -1,18 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainError, type Actor } from '@tenure/event-sourcing';
-import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { currentCredentials } from '../caller/request-credentials';
 import { isKnownToken } from './known-token';
-
-/**
- * The subgraph's Apollo context carries no request, so the Authorization header of the GraphQL
- * request being resolved is kept here by a middleware that runs before Apollo's.
- */
-const requestAuthorization = new AsyncLocalStorage<{ readonly authorization: string | undefined }>();
-
-export function keepAuthorizationHeader(request: Request, _response: Response, next: NextFunction): void {
-  requestAuthorization.run({ authorization: request.header('authorization') }, next);
-}
 
 /**
  * Interim administrator check, shared by every service's subgraph, until OIDC and roles arrive (issue 7): a bearer token from
@@ -25,8 +14,7 @@ export class AdminTokenGuard {
 
   /** The actor of the current request, or an UNAUTHENTICATED/FORBIDDEN error; tokens are never logged or echoed. */
   requireAdministrator(action: string): Actor {
-    const header = requestAuthorization.getStore()?.authorization ?? '';
-    const presented = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    const presented = currentCredentials().bearer;
     if (!presented) {
       throw new GraphQLError(`${action} needs an administrator: send Authorization: Bearer <token> with a token from ADMIN_TOKENS`, {
         extensions: { code: 'UNAUTHENTICATED' },
@@ -35,9 +23,14 @@ export class AdminTokenGuard {
     if (this.tokens.length === 0) {
       throw new DomainError('forbidden', `${action} is refused: no administrator token is configured (set ADMIN_TOKENS)`);
     }
-    if (!isKnownToken(presented, this.tokens)) {
+    if (!this.isAdministratorToken(presented)) {
       throw new DomainError('forbidden', `${action} is refused: the bearer token is not an administrator token`);
     }
     return ADMIN_TOKEN_ACTOR;
+  }
+
+  /** True when `presented` is one of ADMIN_TOKENS (compared in constant time). */
+  isAdministratorToken(presented: string): boolean {
+    return this.tokens.length > 0 && isKnownToken(presented, this.tokens);
   }
 }

@@ -3,6 +3,7 @@ import {
   IDENTITY_STREAM_PREFIX,
   type PublishedAssignmentEvent,
   type PublishedIdentityTerminated,
+  type PublishedKillSwitchPlanned,
 } from '@tenure/contracts';
 import { exponentialBackoff, withRetries, type Actor, type Clock, type RecordedEvent } from '@tenure/event-sourcing';
 import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-store-postgres';
@@ -13,6 +14,7 @@ import { applicationsWithAccountOf } from '../read-model/accounts/accounts.queri
 import { activeAssignments } from '../read-model/desired-state/desired-state.queries';
 import { applicationsWithOpenOperationsOf } from '../read-model/operations/operations.queries';
 import type { Queryable } from '../read-model/queryable';
+import { recordKillSwitchPlan } from './kill-switch-plan';
 import { requestOperation, type OperationRequestContext } from './request-operation';
 
 /** The checkpoint under which the planner remembers how far it has read the log. */
@@ -77,9 +79,22 @@ export class OperationPlanner implements Stoppable {
     // Request order matters only between the operations of one person in one application (they run
     // in that order): those are requested one after the other, different ones side by side.
     const queues = new Map<string, { request: OperationRequest; context: OperationRequestContext }[]>();
+    const killSwitches: { plan: PublishedKillSwitchPlanned['data']; context: OperationRequestContext }[] = [];
     for (const event of events) {
       const context = { actor: PLANNER_ACTOR, correlationId: event.metadata.correlationId, causationId: event.metadata.eventId };
-      for (const request of await planOperations(this.deps.store.pool, event, this.deps.clock.now())) {
+      const now = this.deps.clock.now();
+      const requests = await planOperations(this.deps.store.pool, event, now);
+      if (event.type === 'IdentityTerminated') {
+        const { identityId } = (event as unknown as PublishedIdentityTerminated).data;
+        const plan = {
+          identityId,
+          terminationEventId: event.metadata.eventId,
+          operationIds: requests.map((r) => r.operationId),
+          plannedAt: now.toISOString(),
+        };
+        killSwitches.push({ plan, context });
+      }
+      for (const request of requests) {
         const key = `${request.applicationId}\u0000${request.identityId}`;
         const queue = queues.get(key) ?? [];
         queue.push({ request, context });
@@ -94,6 +109,8 @@ export class OperationPlanner implements Stoppable {
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_REQUESTS, pending.length) }, worker));
+    // After the requests: a plan names only operations that exist.
+    for (const { plan, context } of killSwitches) await recordKillSwitchPlan(this.deps.store, plan, context);
     return requested;
   }
 }

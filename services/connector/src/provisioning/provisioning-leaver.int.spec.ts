@@ -1,6 +1,9 @@
 import { addAssignment, hire, identityIdOf, revokeAssignment, terminate, TestClock, waitFor } from '@tenure/testing';
-import { grantOperationId } from '../domain/operation';
+import { killSwitchStreamId, type PublishedKillSwitchPlanned } from '@tenure/contracts';
+import { disableOperationId, grantOperationId } from '../domain/operation';
 import { ADMIN } from '../testing/connector-harness';
+import { recordKillSwitchPlan } from './kill-switch-plan';
+import { PLANNER_ACTOR } from './operation-planner';
 import { startProvisioningHarness, type ProvisioningHarness } from './testing/provisioning-harness';
 
 // A leaver's operations go ahead of routine work: with one operation at a time, a queue of
@@ -68,5 +71,51 @@ describe('leaver priority', () => {
     expect(harness.targets.get('erp')!.getAccount('p40001')).toMatchObject({ enabled: false });
     expect(harness.targets.get('wiki')!.getAccount('p40001')).toMatchObject({ enabled: false });
     expect(harness.targets.get('erp')!.accountCount).toBe(9);
+  });
+
+  it('given a termination planned, then its kill switch names every disable requested, once, even when planned again', async () => {
+    const { rows } = await harness.database.pool.query<{ event_id: string }>(
+      "SELECT metadata->>'eventId' AS event_id FROM tenure_events WHERE stream_id = 'identity-40001' AND type = 'IdentityTerminated'",
+    );
+    const terminationEventId = rows[0]!.event_id;
+    const plan = await harness.store.readStream(killSwitchStreamId(terminationEventId));
+    expect(plan.map((event) => event.type)).toEqual(['KillSwitchPlanned']);
+    const planned = plan[0]!.data as PublishedKillSwitchPlanned['data'];
+    expect(planned).toMatchObject({ identityId: leaver, terminationEventId });
+    expect([...planned.operationIds].sort()).toEqual(
+      ['erp', 'wiki'].map((applicationId) => disableOperationId(applicationId, leaver, terminationEventId)).sort(),
+    );
+
+    // Planned again (a batch repeated after a crash, with the read models moved on): the first plan stands.
+    await recordKillSwitchPlan(
+      harness.store,
+      { ...planned, operationIds: [] },
+      { actor: PLANNER_ACTOR, correlationId: 'x', causationId: null },
+    );
+    const after = await harness.store.readStream(killSwitchStreamId(terminationEventId));
+    expect(after.map((event) => (event.data as PublishedKillSwitchPlanned['data']).operationIds)).toEqual([planned.operationIds]);
+  });
+
+  it('given an account the target no longer has, when the leaver is disabled, then the account is not shown as enabled any more', async () => {
+    const identityId = await hire(harness.store, { employeeNumber: '40002', department: 'Finance' });
+    const access = { assignmentId: 'a-gone-wiki', identityId, applicationId: 'wiki', entitlementKey: 'editor' };
+    await addAssignment(harness.store, access);
+    await harness.settled();
+    await harness.waitForStatus(grantOperationId('a-gone-wiki'), 'succeeded');
+    await harness.runtime.readModelsCaughtUp();
+    const before = await harness.runtime.provisioning.queries.accounts(identityId);
+    harness.targets.get('wiki')!.deleteAccount('p40002');
+
+    await terminate(harness.store, '40002');
+    await revokeAssignment(harness.store, access, 'leaver');
+
+    const after = await waitFor('the disable to find no account', async () => {
+      await harness.settled();
+      await harness.runtime.readModelsCaughtUp();
+      const accounts = await harness.runtime.provisioning.queries.accounts(identityId);
+      return accounts.length === 0 ? accounts : undefined;
+    });
+    expect(before.map((account) => `${account.application_id} ${account.status}`)).toEqual(['wiki enabled']);
+    expect(after).toEqual([]);
   });
 });

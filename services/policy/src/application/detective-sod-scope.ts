@@ -1,4 +1,12 @@
-import { IDENTITY_STREAM_PREFIX, PUBLISHED_IDENTITY_EVENT_TYPES, type PublishedIdentityEvent } from '@tenure/contracts';
+import {
+  ASSIGNMENTS_STREAM_PREFIX,
+  IDENTITY_STREAM_PREFIX,
+  isPublishedAssignmentEvent,
+  PUBLISHED_ASSIGNMENT_EVENT_TYPES,
+  PUBLISHED_IDENTITY_EVENT_TYPES,
+  type PublishedAssignmentEvent,
+  type PublishedIdentityEvent,
+} from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { PolicyPublished } from '../domain/policy-set';
 import type { SodExceptionEvent } from '../domain/sod-exception';
@@ -9,8 +17,15 @@ export const DETECTIVE_SOD_EVENT_TYPES: readonly string[] = [
   ...PUBLISHED_IDENTITY_EVENT_TYPES,
   'PolicyPublished' satisfies PolicyPublished['type'],
   ...(['SodExceptionGranted', 'SodExceptionRevoked', 'SodExceptionExpired'] satisfies SodExceptionEvent['type'][]),
+  // What an identity holds is its assignments: each addition or revocation may start or end a violation.
+  ...PUBLISHED_ASSIGNMENT_EVENT_TYPES,
 ];
-export const DETECTIVE_SOD_STREAM_PREFIXES: readonly string[] = [IDENTITY_STREAM_PREFIX, POLICY_SET_STREAM, SOD_EXCEPTION_STREAM_PREFIX];
+export const DETECTIVE_SOD_STREAM_PREFIXES: readonly string[] = [
+  IDENTITY_STREAM_PREFIX,
+  POLICY_SET_STREAM,
+  SOD_EXCEPTION_STREAM_PREFIX,
+  ASSIGNMENTS_STREAM_PREFIX,
+];
 
 /** Who has to be checked again after some events, before looking anything up. */
 export interface AffectedIdentities {
@@ -40,6 +55,8 @@ export function affectedBy(events: readonly RecordedEvent[]): AffectedIdentities
       if (exceptionEvent.type === 'SodExceptionGranted' || exceptionEvent.type === 'SodExceptionExpired') {
         identityIds.add(exceptionEvent.data.identityId);
       } else if (exceptionEvent.type === 'SodExceptionRevoked') revokedExceptions.add(exceptionEvent.data.exceptionId);
+    } else if (event.streamId.startsWith(ASSIGNMENTS_STREAM_PREFIX)) {
+      if (isPublishedAssignmentEvent(event)) identityIds.add((event as unknown as PublishedAssignmentEvent).data.identityId);
     } else if (event.streamId.startsWith(IDENTITY_STREAM_PREFIX) && PUBLISHED_IDENTITY_EVENT_TYPES.includes(event.type as never)) {
       const identityEvent = event as unknown as PublishedIdentityEvent;
       identityIds.add(identityEvent.data.identityId);

@@ -2,16 +2,29 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import { waitFor } from '@tenure/testing';
-import { hire, identityIdOf, move } from '@tenure/testing';
+import { addAssignment, hire, identityIdOf, move, revokeAssignment } from '@tenure/testing';
 import { ADMIN, startPolicyHarness, TestClock, type PolicyHarness } from '../testing/policy-harness';
 import { sodViolationsStreamId } from './policy-streams';
 
-// Detective SoD end to end on PostgreSQL: publications, exceptions (granted, expired) and moves
-// change who violates what; each change is recorded once, in sod-violations-<identityId>.
+// Detective SoD end to end on PostgreSQL: publications, exceptions (granted, expired), moves and
+// what workflow assigns change who violates what; each change is recorded once, in
+// sod-violations-<identityId>. Assignments are appended as the workflow service publishes them.
 describe('detective SoD on PostgreSQL', () => {
   const clock = new TestClock(new Date('2026-05-10T08:00:00Z'));
   let harness: PolicyHarness;
   const procurement = identityIdOf('10042');
+  const vendorCreate = {
+    assignmentId: 'procurement-vendor-create',
+    identityId: procurement,
+    applicationId: 'erp',
+    entitlementKey: 'vendor-create',
+  };
+  const paymentApprove = {
+    assignmentId: 'procurement-payment-approve',
+    identityId: procurement,
+    applicationId: 'erp',
+    entitlementKey: 'payment-approve',
+  };
   const admin = () => harness.runtime.administration;
   const queries = () => harness.runtime.queries;
   const recorded = async (identityId: string): Promise<RecordedEvent[]> => harness.store.readStream(sodViolationsStreamId(identityId));
@@ -34,6 +47,11 @@ describe('detective SoD on PostgreSQL', () => {
     const demo = JSON.parse(await readFile(path.join(__dirname, '../../demo/demo-policy.json'), 'utf8')) as unknown;
     await admin().replaceDraft(demo, ADMIN);
     await admin().publish('demo policy', ADMIN);
+    // Workflow assigns the birthright of version 1: procurement manages vendors.
+    await addAssignment(harness.store, {
+      ...vendorCreate,
+      source: { kind: 'birthright', reference: 'finance-procurement', policyVersion: 1 },
+    });
   });
   afterAll(() => harness.stop());
 
@@ -53,6 +71,11 @@ describe('detective SoD on PostgreSQL', () => {
       ADMIN,
     );
     await admin().publish('procurement approves payments', ADMIN);
+    // ...and workflow assigns version 2's new birthright.
+    await addAssignment(harness.store, {
+      ...paymentApprove,
+      source: { kind: 'birthright', reference: 'procurement-approves', policyVersion: 2 },
+    });
 
     const violations = await queries().violations({});
     expect(violations).toEqual([
@@ -132,6 +155,9 @@ describe('detective SoD on PostgreSQL', () => {
 
   it('given the violation, when the person moves to Sales, then it is resolved: the entitlements are no longer held together', async () => {
     await move(harness.store, '10042', { department: 'Sales', title: 'Account Executive' });
+    // Workflow's mover revokes the birthright that no longer applies.
+    await revokeAssignment(harness.store, vendorCreate, 'no-longer-birthright');
+    await revokeAssignment(harness.store, paymentApprove, 'no-longer-birthright');
     await expect(queries().violations({})).resolves.toEqual([]);
     const events = await recorded(procurement);
     expect(events.at(-1)).toMatchObject({
@@ -155,6 +181,8 @@ describe('detective SoD on PostgreSQL', () => {
 
   it('given an active exception, when revoked twice, then the second revocation is an illegal state', async () => {
     await move(harness.store, '10042', { department: 'Finance', title: 'Procurement Officer' });
+    await addAssignment(harness.store, { ...vendorCreate, assignmentId: 'procurement-vendor-create-2' });
+    await addAssignment(harness.store, { ...paymentApprove, assignmentId: 'procurement-payment-approve-2' });
     await expect(queries().violations({ identityId: procurement })).resolves.toHaveLength(1);
     const exception = await admin().grantSodException(
       { ruleId: 'finance-vendor-payment', identityId: procurement, reason: 'cover again', validUntil: '2026-07-10T08:00:00Z' },

@@ -1,12 +1,11 @@
-import { birthrightFor, type CompiledPolicy, type HeldEntitlement, type PolicySubject } from '@tenure/policy-decisions';
+import type { CompiledPolicy, HeldEntitlement, PolicySubject } from '@tenure/policy-decisions';
+import { heldEntitlementsOf } from '../read-model/policy-assignments/policy-assignments.queries';
+import type { Queryable } from '../read-model/queryable';
 
 /**
  * What identities hold now: the input of SoD checks, request evaluations (conflicts with current
- * access, peer adoption) and simulations. A port, because the source will change: today nothing
- * records assignments yet, so what someone holds is taken to be their birthright under the latest
- * published version (`BirthrightAsHeldEntitlements`). Once the workflow service records assignments
- * (issue 6), an implementation over policy's copy of those assignments replaces it here, and nothing
- * else changes.
+ * access, peer adoption) and simulations. A port, so that decisions do not care where holdings come
+ * from; the service uses `AssignmentsAsHeldEntitlements`.
  */
 export interface HeldEntitlements {
   /** What each subject holds, by identity id (an identity holding nothing may be missing from the map). */
@@ -16,21 +15,19 @@ export interface HeldEntitlements {
 /** Nest injection token of the `HeldEntitlements` in use. */
 export const HELD_ENTITLEMENTS = Symbol('HELD_ENTITLEMENTS');
 
-/** Interim (until issue 6): an identity holds exactly its birthright under the latest published version. */
-export class BirthrightAsHeldEntitlements implements HeldEntitlements {
-  async heldBy(subjects: readonly PolicySubject[], latest: CompiledPolicy): Promise<ReadonlyMap<string, readonly HeldEntitlement[]>> {
-    const held = new Map<string, readonly HeldEntitlement[]>();
-    for (const subject of subjects) {
-      const birthright = birthrightFor(latest, subject);
-      held.set(
-        subject.identityId,
-        birthright.entitlements.map(({ entitlement, reasons }) => ({
-          entitlement,
-          source: `birthright: ${[...new Set(reasons.map((reason) => reason.ruleName))].join(', ')}`,
-        })),
-      );
-    }
-    return held;
+/**
+ * What the workflow service assigned: policy's copy of the published assignment events
+ * (`policy_assignments`), every source alike (birthright, requests, reviews, adopted drift); an
+ * assignment is held from its addition until its revocation, whatever provisioning says.
+ */
+export class AssignmentsAsHeldEntitlements implements HeldEntitlements {
+  constructor(private readonly db: Queryable) {}
+
+  heldBy(subjects: readonly PolicySubject[]): Promise<ReadonlyMap<string, readonly HeldEntitlement[]>> {
+    return heldEntitlementsOf(
+      this.db,
+      subjects.map((subject) => subject.identityId),
+    );
   }
 }
 

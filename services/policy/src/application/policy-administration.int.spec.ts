@@ -1,6 +1,6 @@
 import { EMPTY_POLICY_SET } from '@tenure/policy-decisions';
 import { emailRole, everyoneGetsEmail, smallPolicy, vendorPaymentRule } from '../domain/testing/policy-fixtures';
-import { hire } from '@tenure/testing';
+import { addAssignment, hire, identityIdOf } from '@tenure/testing';
 import { ADMIN, startPolicyHarness, TestClock, type PolicyHarness } from '../testing/policy-harness';
 
 describe('policy administration and queries on PostgreSQL', () => {
@@ -197,6 +197,15 @@ describe('policy administration and queries on PostgreSQL', () => {
       ADMIN,
     );
     await admin().publish('figma', ADMIN);
+    // What the designers hold is what workflow assigned them: their birthright.
+    for (const employeeNumber of ['2003', '2004']) {
+      await addAssignment(harness.store, {
+        assignmentId: `figma-${employeeNumber}`,
+        identityId: identityIdOf(employeeNumber),
+        applicationId: 'figma',
+        entitlementKey: 'editor',
+      });
+    }
 
     const decision = await queries().evaluateRequest({
       identityId: requester,

@@ -3,7 +3,7 @@ import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
-import { BirthrightAsHeldEntitlements, HELD_ENTITLEMENTS, type HeldEntitlements } from './held-entitlements';
+import { AssignmentsAsHeldEntitlements, HELD_ENTITLEMENTS, type HeldEntitlements } from './held-entitlements';
 import { PolicyAdministration } from './policy-administration';
 import { PolicyQueries } from './policy-queries';
 import { PolicyRuntime } from './policy-runtime';
@@ -24,12 +24,16 @@ export class PolicyBackground implements OnApplicationBootstrap, BeforeApplicati
 
 /**
  * The policy application for the subgraph: import this module and inject `PolicyAdministration`
- * and `PolicyQueries`. What identities hold comes from HELD_ENTITLEMENTS (their birthright until the
- * workflow service records assignments: see held-entitlements.ts).
+ * and `PolicyQueries`. What identities hold comes from HELD_ENTITLEMENTS: policy's copy of the
+ * workflow service's assignments (see held-entitlements.ts).
  */
 @Module({
   providers: [
-    { provide: HELD_ENTITLEMENTS, useFactory: (): HeldEntitlements => new BirthrightAsHeldEntitlements() },
+    {
+      provide: HELD_ENTITLEMENTS,
+      inject: [EVENT_STORE],
+      useFactory: (store: PostgresEventStore): HeldEntitlements => new AssignmentsAsHeldEntitlements(store.pool),
+    },
     {
       provide: PolicyRuntime,
       inject: [EVENT_STORE, EventStoreSchema, CLOCK, ID_GENERATOR, LOGGER, HELD_ENTITLEMENTS],

@@ -2,6 +2,7 @@ import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { BackgroundWork, type SchemaReadiness } from '@tenure/service-runtime';
+import { policyAssignmentsProjection } from '../read-model/policy-assignments/policy-assignments.projection';
 import { policyDraftProjection } from '../read-model/policy-draft/policy-draft.projection';
 import { policyIdentitiesProjection } from '../read-model/policy-identities/policy-identities.projection';
 import { policyVersionsProjection } from '../read-model/policy-versions/policy-versions.projection';
@@ -21,6 +22,7 @@ export const POLICY_PROJECTIONS = [
   policyDraftProjection,
   sodExceptionsProjection,
   sodViolationsProjection,
+  policyAssignmentsProjection,
 ] as const;
 
 const DETECTIVE_CATCH_UP_MS = 10 * 60_000;

@@ -8,11 +8,8 @@ export const POLICY_SET_STREAM = POLICY_SET_STREAM_ID;
 export type PublicationHonoursContract = PolicyPublished extends PublishedPolicyPublished ? true : never;
 export const publicationHonoursContract: PublicationHonoursContract = true;
 
-export const SOD_EXCEPTION_STREAM_PREFIX = 'sod-exception-';
-
-export function sodExceptionStreamId(exceptionId: string): string {
-  return `${SOD_EXCEPTION_STREAM_PREFIX}${exceptionId}`;
-}
+/** One stream per SoD exception; published (@tenure/contracts sod-exception-events.ts, checked in sod-exception-contract.ts). */
+export { SOD_EXCEPTION_STREAM_PREFIX, sodExceptionStreamId } from '@tenure/contracts';
 
 export const SOD_VIOLATIONS_STREAM_PREFIX = 'sod-violations-';
 

@@ -19,6 +19,8 @@ describe('policy decisions over the policy subgraph', () => {
     await policy.ok('mutation ($document: JSON!) { replacePolicyDraft(document: $document) { changed } }', { document: TEST_POLICY });
     await policy.ok(TYPED_EDITS);
     await policy.ok('mutation { publishPolicyDraft(note: "test policy") { version } }');
+    // Workflow assigns everyone their birthright: that is what policy takes them to hold.
+    await policy.assignBirthright(Object.values(PEOPLE));
   });
 
   afterAll(async () => {

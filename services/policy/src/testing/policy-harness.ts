@@ -5,7 +5,7 @@ import { SCHEMA_MIGRATED_BEFOREHAND } from '@tenure/service-runtime';
 import { createTestDatabase, TestClock, type TestDatabase } from '@tenure/testing';
 
 export { TestClock };
-import { BirthrightAsHeldEntitlements } from '../application/held-entitlements';
+import { AssignmentsAsHeldEntitlements } from '../application/held-entitlements';
 import { PolicyRuntime } from '../application/policy-runtime';
 
 export const ADMIN: Actor = { kind: 'person', id: 'admin-token' };
@@ -55,7 +55,7 @@ async function startRuntime(store: PostgresEventStore, clock: Clock): Promise<Po
     clock,
     ids: randomIds,
     logger: createLogger('policy-test', 'silent'),
-    held: new BirthrightAsHeldEntitlements(),
+    held: new AssignmentsAsHeldEntitlements(store.pool),
     timerPollMs: 50,
   });
   await runtime.start();

@@ -2,11 +2,14 @@ import type { Actor, Clock, EventStore, IdGenerator, RecordedEvent } from '@tenu
 import type { Logger } from '@tenure/platform';
 import type { CompiledPolicy, PolicySubject } from '@tenure/policy-decisions';
 import type { Pool } from 'pg';
+import type { SodBlock } from '../domain/assignments';
 import { assignableBirthright, decideBirthright, type BirthrightInput } from '../domain/birthright';
 import { findReports, findSubjects, identityIdsWithStatus } from '../read-model/workflow-identities/workflow-subjects';
 import { AssignmentsWriter } from './assignments-writer';
 import type { BirthrightScope, IdentityWork } from './birthright-scope';
 import type { LatestPolicy } from './latest-policy';
+import { birthrightSodBlocks } from './sod/birthright-sod';
+import type { SodGate } from './sod/sod-gate';
 
 export const BIRTHRIGHT_ACTOR: Actor = { kind: 'service', id: 'workflow-birthright' };
 
@@ -25,6 +28,8 @@ export interface BirthrightAssignerDependencies {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly latest: LatestPolicy;
+  /** Preventive SoD for birthright additions: a blocked one is raised to administrators instead of assigned. */
+  readonly sodGate: SodGate;
   readonly logger: Logger;
   /** Waits until the read models (the directory copy, the policy versions) have applied everything committed so far. */
   readonly readModelsCaughtUp: () => Promise<void>;
@@ -91,10 +96,22 @@ export class BirthrightAssigner {
     let recorded = 0;
     for (const { input, cause } of steps) {
       const now = this.deps.clock.now();
+      const sodBlocks: ReadonlyMap<string, readonly SodBlock[]> =
+        input.type === 'ReevaluateBirthright' && subject && birthright
+          ? await birthrightSodBlocks(this.deps.store, this.deps.sodGate, subject, birthright)
+          : new Map();
       const { outcome, events } = await this.writer.write(
         identityId,
         (assignments) =>
-          decideBirthright(input, { identityId, status: subject?.status ?? null, birthright, assignments, now, ids: this.deps.ids }),
+          decideBirthright(input, {
+            identityId,
+            status: subject?.status ?? null,
+            birthright,
+            assignments,
+            now,
+            ids: this.deps.ids,
+            sodBlocks,
+          }),
         { causationId: cause.metadata.eventId, correlationId: cause.metadata.correlationId, actor: BIRTHRIGHT_ACTOR, now },
       );
       if (outcome.kind === 'ignored') {

@@ -1,9 +1,14 @@
 import {
+  ASSIGNMENTS_STREAM_PREFIX,
   IDENTITY_STREAM_PREFIX,
   POLICY_SET_STREAM_ID,
   PUBLISHED_IDENTITY_EVENT_TYPES,
+  SOD_EXCEPTION_STREAM_PREFIX,
+  type AssignmentRevocationReason,
+  type PublishedAssignmentRevoked,
   type PublishedIdentityEvent,
   type PublishedPolicyPublished,
+  type PublishedSodExceptionGranted,
 } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { BirthrightInput } from '../domain/birthright';
@@ -12,8 +17,25 @@ import type { BirthrightInput } from '../domain/birthright';
 export const BIRTHRIGHT_EVENT_TYPES: readonly string[] = [
   ...PUBLISHED_IDENTITY_EVENT_TYPES,
   'PolicyPublished' satisfies PublishedPolicyPublished['type'],
+  // A new SoD exception may lift a block on a birthright addition (preventive SoD).
+  'SodExceptionGranted' satisfies PublishedSodExceptionGranted['type'],
+  // Requested access that ends may have covered an entitlement birthright also gives (see below).
+  'AssignmentRevoked' satisfies PublishedAssignmentRevoked['type'],
 ];
-export const BIRTHRIGHT_STREAM_PREFIXES: readonly string[] = [IDENTITY_STREAM_PREFIX, POLICY_SET_STREAM_ID];
+export const BIRTHRIGHT_STREAM_PREFIXES: readonly string[] = [
+  IDENTITY_STREAM_PREFIX,
+  POLICY_SET_STREAM_ID,
+  SOD_EXCEPTION_STREAM_PREFIX,
+  ASSIGNMENTS_STREAM_PREFIX,
+];
+
+/**
+ * Birthright is not assigned twice: an entitlement held by request is not added again as birthright.
+ * When such access ends by itself (expiry, cancellation), the identity is re-evaluated so that what
+ * birthright gives comes back as birthright. Review and administrator revocations are decisions
+ * about the entitlement and are not undone here.
+ */
+const REVOCATIONS_THAT_REEVALUATE: readonly AssignmentRevocationReason[] = ['expired', 'cancelled'];
 
 /** An input and the event that caused it (the commands' causation and correlation). */
 export interface CausedInput {
@@ -61,6 +83,18 @@ export function birthrightScope(events: readonly RecordedEvent[]): BirthrightSco
   for (const event of events) {
     if (event.streamId === POLICY_SET_STREAM_ID) {
       if (event.type === 'PolicyPublished') publication = event;
+      continue;
+    }
+    if (event.streamId.startsWith(SOD_EXCEPTION_STREAM_PREFIX)) {
+      // The exception may let a blocked birthright addition through: its identity is re-evaluated.
+      if (event.type === 'SodExceptionGranted')
+        workOf((event as unknown as PublishedSodExceptionGranted).data.identityId).reevaluationCause ??= event;
+      continue;
+    }
+    if (event.streamId.startsWith(ASSIGNMENTS_STREAM_PREFIX)) {
+      const revoked = event as unknown as PublishedAssignmentRevoked;
+      if (event.type === 'AssignmentRevoked' && REVOCATIONS_THAT_REEVALUATE.includes(revoked.data.reason))
+        workOf(revoked.data.identityId).reevaluationCause ??= event;
       continue;
     }
     if (!event.streamId.startsWith(IDENTITY_STREAM_PREFIX) || !BIRTHRIGHT_EVENT_TYPES.includes(event.type)) continue;

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@tenure/event-sourcing';
-import { TestClock } from '@tenure/testing';
+import { addAssignment, revokeAssignment, TestClock } from '@tenure/testing';
 import {
   activate,
   hire,
@@ -31,7 +31,7 @@ describe('birthright on PostgreSQL', () => {
     return views.map(
       (view) =>
         `${view.applicationId}/${view.entitlementKey} ${view.source.kind}(${view.source.reference}) v${view.source.policyVersion}` +
-        (view.status === 'active' ? '' : ` revoked:${view.revocationReason}`),
+        (view.revocationReason === null ? '' : ` revoked:${view.revocationReason}`),
     );
   };
   const recorded = async (employeeNumber: string): Promise<RecordedEvent[]> => {
@@ -77,6 +77,7 @@ describe('birthright on PostgreSQL', () => {
       source: { kind: 'birthright', reference: 'everyone', policyVersion: 1 },
       validFrom: '2026-06-01T09:00:00.000Z',
       validUntil: null,
+      durationMs: null,
     });
   });
 
@@ -206,6 +207,26 @@ describe('birthright on PostgreSQL', () => {
 
     expect(await held('1009')).toEqual(['mail/mailbox birthright(everyone) v4', 'wiki/reader birthright(everyone) v4']);
     expect(await assignmentEventCount()).toBe(before + 2);
+  });
+
+  it('given birthright held by request, when the request expires, then the identity is re-evaluated and birthright assigns it', async () => {
+    await hireAndActivate(harness.store, { employeeNumber: '1010', department: 'Sales' });
+    const requested = {
+      assignmentId: 'request-r-1010',
+      identityId: identityIdOf('1010'),
+      applicationId: 'staging',
+      entitlementKey: 'deploy',
+    };
+    await addAssignment(harness.store, { ...requested, source: { kind: 'request', reference: 'r-1010', policyVersion: 4 } });
+    await move(harness.store, '1010', { department: 'Engineering' });
+    const whileRequested = (await held('1010')).filter((line) => line.startsWith('staging/deploy'));
+
+    await revokeAssignment(harness.store, requested, 'expired');
+
+    expect(whileRequested).toEqual(['staging/deploy request(r-1010) v4']);
+    expect((await held('1010')).filter((line) => line.startsWith('staging/deploy'))).toEqual([
+      expect.stringMatching(/^staging\/deploy birthright\(.+\) v4$/),
+    ]);
   });
 
   it('given everything answered, when the log is read again from the start (checkpoint reset, restart), then nothing is recorded twice', async () => {

@@ -4,6 +4,11 @@ import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
 import { AssignmentQueries } from './assignment-queries';
+import { JmlRunQueries } from './provisioning/jml-run-queries';
+import { AccessRequestQueries } from './requests/access-request-queries';
+import { AccessRequests } from './requests/access-requests';
+import { ReviewCampaigns } from './reviews/review-campaigns';
+import { BlockedAssignments } from './sod/blocked-assignments';
 import { WorkflowRuntime } from './workflow-runtime';
 
 /** Starts the read models and the birthright process with the service, and stops them before the store closes. */
@@ -30,8 +35,13 @@ export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplica
         new WorkflowRuntime({ store, schema, clock, ids, logger }),
     },
     { provide: AssignmentQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.queries },
+    { provide: AccessRequests, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.requests.requests },
+    { provide: AccessRequestQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.requests.queries },
+    { provide: JmlRunQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.jmlRuns },
+    { provide: ReviewCampaigns, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.reviews.campaigns },
+    { provide: BlockedAssignments, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.blockedAssignments },
     WorkflowBackground,
   ],
-  exports: [AssignmentQueries, WorkflowRuntime],
+  exports: [BlockedAssignments, AssignmentQueries, JmlRunQueries, AccessRequests, AccessRequestQueries, ReviewCampaigns, WorkflowRuntime],
 })
 export class WorkflowApplicationModule {}

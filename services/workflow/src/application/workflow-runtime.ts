@@ -2,18 +2,42 @@ import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { BackgroundWork, type SchemaReadiness } from '@tenure/service-runtime';
+import { workflowJmlRunsProjection } from '../read-model/workflow-jml-runs';
 import { workflowAssignmentsProjection } from '../read-model/workflow-assignments/workflow-assignments.projection';
+import { workflowBlockedAssignmentsProjection } from '../read-model/workflow-blocked-assignments';
+import { workflowCatalogProjection } from '../read-model/workflow-catalog';
+import { workflowSodExceptionsProjection } from '../read-model/workflow-sod-exceptions';
 import { workflowIdentitiesProjection } from '../read-model/workflow-identities/workflow-identities.projection';
 import { workflowPolicyVersionsProjection } from '../read-model/workflow-policy-versions/workflow-policy-versions.projection';
+import { workflowReviewsProjection } from '../read-model/workflow-reviews/workflow-reviews.projection';
+import { workflowRequestsProjection } from '../read-model/workflow-requests';
+import { validExceptionsOf } from '../read-model/workflow-sod-exceptions';
 import { AssignmentQueries } from './assignment-queries';
 import { BirthrightAssigner } from './birthright-assigner';
 import { BirthrightProcess } from './birthright-process';
+import { startAssignmentExpiryTimer } from './expiry/assignment-expiry-timer';
+import { startDriftAdoption } from './provisioning/drift-adoption';
+import { JmlRunQueries } from './provisioning/jml-run-queries';
+import { startProvisioningTracker } from './provisioning/provisioning-tracker';
 import { LatestPolicy } from './latest-policy';
+import { Reviews } from './reviews/reviews';
+import { reviewSettingsFrom, type ReviewSettings } from './reviews/review-settings';
+import { RequestsApplication } from './requests/requests-application';
+import { requestSettingsFrom, type RequestSettings } from './requests/request-settings';
+import { BlockedAssignments } from './sod/blocked-assignments';
+import { SodGate } from './sod/sod-gate';
+import type { WorkflowFollower } from './workflow-follower';
 
 export const WORKFLOW_PROJECTIONS = [
   workflowIdentitiesProjection,
   workflowPolicyVersionsProjection,
   workflowAssignmentsProjection,
+  workflowCatalogProjection,
+  workflowSodExceptionsProjection,
+  workflowBlockedAssignmentsProjection,
+  workflowReviewsProjection,
+  workflowRequestsProjection,
+  workflowJmlRunsProjection,
 ] as const;
 
 /** At a start after a large HR import the read models may have much to catch up on: the process waits for them. */
@@ -25,6 +49,10 @@ export interface WorkflowRuntimeDependencies {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly logger: Logger;
+  /** Access reviews' settings; from the environment when not given (tests shorten the timers' polling). */
+  readonly reviewSettings?: ReviewSettings;
+  /** Access requests' settings (escalation, break-glass cap); from the environment when not given. */
+  readonly requestSettings?: RequestSettings;
 }
 
 /**
@@ -36,23 +64,56 @@ export class WorkflowRuntime {
   readonly latest: LatestPolicy;
   readonly assigner: BirthrightAssigner;
   readonly queries: AssignmentQueries;
+  readonly jmlRuns: JmlRunQueries;
+  /** Preventive SoD: the blocking rules an addition would break (birthright and requests ask it). */
+  readonly sodGate: SodGate;
+  /** Birthright additions SoD refused, for administrators. */
+  readonly blockedAssignments: BlockedAssignments;
+  readonly reviews: Reviews;
+  /** Just-in-time access requests: `requests.requests` takes the commands, `requests.queries` serves reads. */
+  readonly requests: RequestsApplication;
   private readonly work: BackgroundWork;
   private process: BirthrightProcess | undefined;
+  /** The provisioning tracker and the drift adoption: follow the connector's outcomes into the assignments. */
+  private assignmentFollowers: readonly WorkflowFollower[] = [];
 
   constructor(deps: WorkflowRuntimeDependencies) {
     const { store, clock, ids, logger } = deps;
     const pool = store.pool;
     this.latest = new LatestPolicy(pool);
+    this.sodGate = new SodGate(pool, this.latest, clock);
+    this.blockedAssignments = new BlockedAssignments(pool, this.latest);
     this.assigner = new BirthrightAssigner({
       store,
       pool,
       clock,
       ids,
       latest: this.latest,
+      sodGate: this.sodGate,
       logger,
       readModelsCaughtUp: () => this.readModelsCaughtUp(PROCESS_CATCH_UP_MS),
     });
     this.queries = new AssignmentQueries(pool);
+    this.jmlRuns = new JmlRunQueries(pool);
+    this.reviews = new Reviews({
+      store,
+      clock,
+      ids,
+      logger,
+      settings: deps.reviewSettings ?? reviewSettingsFrom(process.env),
+      readModelsCaughtUp: () => this.readModelsCaughtUp(PROCESS_CATCH_UP_MS),
+    });
+    this.requests = new RequestsApplication({
+      store,
+      clock,
+      ids,
+      logger,
+      latest: this.latest,
+      sodGate: new SodGate(pool, this.latest, clock),
+      validExceptions: validExceptionsOf,
+      settings: deps.requestSettings ?? requestSettingsFrom(process.env),
+      readModelsCaughtUp: () => this.readModelsCaughtUp(PROCESS_CATCH_UP_MS),
+    });
     this.work = new BackgroundWork({
       store,
       schema: deps.schema,
@@ -60,7 +121,12 @@ export class WorkflowRuntime {
       projections: WORKFLOW_PROJECTIONS,
       startExtras: () => {
         this.process = new BirthrightProcess(store, this.assigner, logger);
-        return [this.process];
+        this.assignmentFollowers = [
+          startProvisioningTracker({ store, clock, ids, logger }),
+          startDriftAdoption({ store, clock, ids, logger }),
+        ];
+        const expiry = startAssignmentExpiryTimer({ store, pool, clock, ids, logger });
+        return [this.process, ...this.reviews.start(), ...this.assignmentFollowers, expiry, ...this.requests.start()];
       },
     });
   }
@@ -78,6 +144,13 @@ export class WorkflowRuntime {
   async assignmentsCaughtUp(timeoutMs = 30_000): Promise<void> {
     await this.work.caughtUp(timeoutMs);
     await this.process?.waitUntilCaughtUp(timeoutMs);
+    await this.work.caughtUp(timeoutMs);
+  }
+
+  /** Resolves when the connector's outcomes and adopted drift committed so far are answered and the read models show them. */
+  async provisioningCaughtUp(timeoutMs = 30_000): Promise<void> {
+    await this.assignmentsCaughtUp(timeoutMs);
+    for (const follower of this.assignmentFollowers) await follower.waitUntilCaughtUp(timeoutMs);
     await this.work.caughtUp(timeoutMs);
   }
 

@@ -3,14 +3,18 @@ import { migrate, PostgresEventStore } from '@tenure/event-store-postgres';
 import { createLogger } from '@tenure/platform';
 import { SCHEMA_MIGRATED_BEFOREHAND } from '@tenure/service-runtime';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
+import { DEFAULT_REVIEW_SETTINGS } from '../application/reviews/review-settings';
 import { WorkflowRuntime } from '../application/workflow-runtime';
 
 export interface WorkflowHarness {
   readonly database: TestDatabase;
   readonly store: PostgresEventStore;
   readonly runtime: WorkflowRuntime;
-  /** Stops the running service parts and starts them again on the same database (a restart). */
-  restart(): Promise<void>;
+  /**
+   * Stops the running service parts and starts them again on the same database (a restart).
+   * `whileStopped` runs in between: move the clock past a due time, append what happened meanwhile.
+   */
+  restart(whileStopped?: () => unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,8 +32,9 @@ export async function startWorkflowHarness(clock: Clock): Promise<WorkflowHarnes
     get runtime() {
       return runtime;
     },
-    async restart() {
+    async restart(whileStopped?: () => unknown) {
       await runtime.stop();
+      await whileStopped?.();
       await store.close();
       store = new PostgresEventStore({ connectionString: database.url, poolSize: 8 });
       runtime = await startRuntime(store, clock);
@@ -49,6 +54,8 @@ async function startRuntime(store: PostgresEventStore, clock: Clock): Promise<Wo
     clock,
     ids: randomIds,
     logger: createLogger('workflow-test', 'silent'),
+    // Review timers look for due work often, so a test that moves the clock sees them fire soon.
+    reviewSettings: { ...DEFAULT_REVIEW_SETTINGS, timerPollMs: 100 },
   });
   await runtime.start();
   return runtime;

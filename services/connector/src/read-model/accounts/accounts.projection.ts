@@ -36,8 +36,10 @@ async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<
       await saveAccount(client, event.data, 'enabled');
       return;
     case 'AccountDisabled':
-      // A leaver's disable that found no account says so: there is no account to remember.
       if (event.data.accountExisted) await saveAccount(client, event.data, 'disabled');
+      // The target says there is no account (removed outside Tenure, or a simulated target that
+      // restarted empty): nothing is left to disable, and nothing to show as enabled either.
+      else await forgetAccount(client, event.data.applicationId, event.data.identityId);
       return;
     case 'AccountUpdated': {
       const { applicationId, identityId, userName, operationId, completedAt } = event.data;
@@ -87,4 +89,9 @@ async function saveAccount(client: PoolClient, data: OperationStepSucceeded['dat
        last_operation_id = EXCLUDED.last_operation_id, updated_at = EXCLUDED.updated_at`,
     [applicationId, identityId, userName, status, operationId, completedAt],
   );
+}
+
+async function forgetAccount(client: PoolClient, applicationId: string, identityId: string): Promise<void> {
+  await client.query('DELETE FROM connector_grants WHERE application_id = $1 AND identity_id = $2', [applicationId, identityId]);
+  await client.query('DELETE FROM connector_accounts WHERE application_id = $1 AND identity_id = $2', [applicationId, identityId]);
 }

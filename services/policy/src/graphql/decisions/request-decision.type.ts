@@ -1,13 +1,13 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ApprovalStep } from '../policy-set/policy-items.type';
+import { ApprovalChainStep } from '../policy-set/policy-items.type';
 import { EntitlementRef } from '../shared/entitlement-ref.type';
 import { RiskLevel } from '../shared/policy-enums';
 import { SodViolation } from './sod-violation.type';
 
 @ObjectType({ description: 'A step of the approval chain a request needs, as a person reads it.' })
 export class ApprovalStepDecision {
-  @Field(() => ApprovalStep)
-  step!: ApprovalStep;
+  @Field(() => ApprovalChainStep)
+  step!: ApprovalChainStep;
 
   @Field({ description: 'e.g. "the requester’s manager (1001)", "2 distinct members of Production approvers".' })
   description!: string;

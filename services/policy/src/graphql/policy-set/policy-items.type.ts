@@ -91,7 +91,7 @@ export class ApproverGroup {
 }
 
 @ObjectType({ description: 'One step of an approval chain; every step is required, in order.' })
-export class ApprovalStep {
+export class ApprovalChainStep {
   @Field(() => ApprovalStepKind)
   kind!: ApprovalStepKind;
 
@@ -152,8 +152,8 @@ export class AccessPolicy {
   @Field(() => Float, { nullable: true, description: 'Longest grant in hours; null: no limit.' })
   maxDurationHours!: number | null;
 
-  @Field(() => [ApprovalStep], { description: 'Ordered; every step is required. Empty: no approval by people.' })
-  approvalChain!: ApprovalStep[];
+  @Field(() => [ApprovalChainStep], { description: 'Ordered; every step is required. Empty: no approval by people.' })
+  approvalChain!: ApprovalChainStep[];
 
   @Field(() => AutoApproval, { nullable: true })
   autoApproval!: AutoApproval | null;

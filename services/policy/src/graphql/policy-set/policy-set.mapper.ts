@@ -13,7 +13,7 @@ import type { AccessPolicyScopeKind, ApprovalStepKind, PeerGroup, RiskLevel, Sod
 import {
   AccessPolicy,
   AccessPolicyScope,
-  ApprovalStep,
+  ApprovalChainStep,
   ApproverGroup,
   AutoApproval,
   BirthrightRule,
@@ -75,8 +75,8 @@ export function toApproverGroup(group: ApproverGroupModel): ApproverGroup {
   return Object.assign(new ApproverGroup(), { id: group.id, name: group.name, members: [...group.members] });
 }
 
-export function toApprovalStep(step: ApprovalStepModel): ApprovalStep {
-  return Object.assign(new ApprovalStep(), {
+export function toApprovalStep(step: ApprovalStepModel): ApprovalChainStep {
+  return Object.assign(new ApprovalChainStep(), {
     kind: step.kind as ApprovalStepKind,
     group: step.kind === 'group' ? step.group : null,
     approvals: step.kind === 'group' ? step.approvals : 1,

@@ -1,6 +1,6 @@
 import type { EventStore } from '@tenure/event-sourcing';
 import { EVENT_STORE, type LocalService, startLocalService } from '@tenure/service-runtime';
-import { createTestDatabase, postGraphql, type GraphqlAnswer, type TestDatabase } from '@tenure/testing';
+import { addAssignment, createTestDatabase, postGraphql, type GraphqlAnswer, type TestDatabase } from '@tenure/testing';
 import { policyService } from '../../app';
 import { publishPeople, type Person } from './policy-people';
 
@@ -43,6 +43,37 @@ export class PolicyServiceHarness {
       { representations: [{ __typename: 'Identity', id: identityId }] },
     );
     return data._entities[0]!;
+  }
+
+  /**
+   * Gives each person their birthright under the latest version as assignments, appended as the
+   * workflow service publishes them: what policy then takes them to hold.
+   */
+  async assignBirthright(people: readonly Person[]): Promise<void> {
+    const store = this.service.app.get<symbol, EventStore>(EVENT_STORE);
+    for (const one of people) {
+      const identity = await this.identity(
+        one.identityId,
+        'birthright { policyVersion entitlements { entitlement { application entitlement } reasons { ruleId } } }',
+      );
+      const birthright = identity['birthright'] as {
+        policyVersion: number;
+        entitlements: { entitlement: { application: string; entitlement: string }; reasons: { ruleId: string }[] }[];
+      };
+      for (const { entitlement, reasons } of birthright.entitlements) {
+        await addAssignment(store, {
+          assignmentId: `${one.identityId}:${entitlement.application}:${entitlement.entitlement}`,
+          identityId: one.identityId,
+          applicationId: entitlement.application,
+          entitlementKey: entitlement.entitlement,
+          source: {
+            kind: 'birthright',
+            reference: reasons.map((reason) => reason.ruleId).join(','),
+            policyVersion: birthright.policyVersion,
+          },
+        });
+      }
+    }
   }
 
   async close(): Promise<void> {

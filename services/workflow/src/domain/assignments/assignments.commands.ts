@@ -1,14 +1,23 @@
 import type { AssignmentRevocationReason, AssignmentSource } from '@tenure/contracts';
 import { DomainError } from '@tenure/event-sourcing';
 import { assertNever } from '../assert-never';
-import { activeAssignments, holdsEntitlement, type AssignmentsEvent, type AssignmentsState } from './assignments.events';
+import {
+  blockingRuleIds,
+  blockKey,
+  heldAssignments,
+  holdsEntitlement,
+  type AssignmentsEvent,
+  type AssignmentsState,
+  type SodBlock,
+} from './assignments.events';
+import { acknowledgeProvisioning, acknowledgeRevocation, recordProvisioningFailure } from './provisioning.commands';
+import type { AcknowledgeProvisioning, AcknowledgeRevocation, RecordProvisioningFailure } from './provisioning.commands';
+
+export type { AcknowledgeProvisioning, AcknowledgeRevocation, RecordProvisioningFailure } from './provisioning.commands';
 
 /**
  * Assign one entitlement (`applicationId` + the application's own `entitlementKey`). The id comes
  * from the caller's IdGenerator; times are ISO instants decided by the caller.
- *
- * Issue 6 proper: the command will carry the SoD check of the new combination, and a blocking
- * violation without a valid exception refuses it (see `refuseAddition`).
  */
 export interface AddAssignment {
   readonly type: 'AddAssignment';
@@ -20,6 +29,13 @@ export interface AddAssignment {
     readonly source: AssignmentSource;
     readonly validFrom: string;
     readonly validUntil: string | null;
+    /** A grant for a duration: validUntil is set to the provisioning acknowledgement + durationMs. Null: no duration. */
+    readonly durationMs: number | null;
+    /**
+     * The blocking SoD violations (without a valid exception) the new combination would create,
+     * computed by the caller with the SoD gate: any refuses the addition. Not recorded.
+     */
+    readonly sodBlocking: readonly SodBlock[];
   };
 }
 
@@ -28,7 +44,26 @@ export interface RevokeAssignment {
   readonly data: { readonly assignmentId: string; readonly reason: AssignmentRevocationReason; readonly revokedAt: string };
 }
 
-/** The leaver: every assignment in force is revoked (reason `leaver`) and nothing can be added until a rehire. */
+/** An approved extension: `additionalMs` more for an active assignment that has an end. Once per request. */
+export interface ExtendAssignment {
+  readonly type: 'ExtendAssignment';
+  readonly data: { readonly assignmentId: string; readonly additionalMs: number; readonly requestId: string; readonly extendedAt: string };
+}
+
+/** Raise a birthright addition that blocking SoD rules refused to administrators (once while the same block stands). */
+export interface RecordAssignmentBlocked {
+  readonly type: 'RecordAssignmentBlocked';
+  readonly data: {
+    readonly identityId: string;
+    readonly applicationId: string;
+    readonly entitlementKey: string;
+    readonly source: AssignmentSource;
+    readonly rules: readonly SodBlock[];
+    readonly blockedAt: string;
+  };
+}
+
+/** The leaver: every assignment held is revoked (reason `leaver`) and nothing can be added until a rehire. */
 export interface MarkIdentityTerminated {
   readonly type: 'MarkIdentityTerminated';
   readonly data: { readonly identityId: string; readonly identityRevision: number; readonly terminatedAt: string };
@@ -40,7 +75,16 @@ export interface MarkIdentityRehired {
   readonly data: { readonly identityId: string; readonly identityRevision: number; readonly rehiredAt: string };
 }
 
-export type AssignmentsCommand = AddAssignment | RevokeAssignment | MarkIdentityTerminated | MarkIdentityRehired;
+export type AssignmentsCommand =
+  | AddAssignment
+  | RevokeAssignment
+  | AcknowledgeProvisioning
+  | AcknowledgeRevocation
+  | RecordProvisioningFailure
+  | ExtendAssignment
+  | RecordAssignmentBlocked
+  | MarkIdentityTerminated
+  | MarkIdentityRehired;
 
 export function decide(command: AssignmentsCommand, state: AssignmentsState): readonly AssignmentsEvent[] {
   switch (command.type) {
@@ -48,6 +92,16 @@ export function decide(command: AssignmentsCommand, state: AssignmentsState): re
       return addAssignment(command, state);
     case 'RevokeAssignment':
       return revokeAssignment(command, state);
+    case 'AcknowledgeProvisioning':
+      return acknowledgeProvisioning(command, state);
+    case 'AcknowledgeRevocation':
+      return acknowledgeRevocation(command, state);
+    case 'RecordProvisioningFailure':
+      return recordProvisioningFailure(command, state);
+    case 'ExtendAssignment':
+      return extendAssignment(command, state);
+    case 'RecordAssignmentBlocked':
+      return recordBlocked(command, state);
     case 'MarkIdentityTerminated':
       return markTerminated(command, state);
     case 'MarkIdentityRehired':
@@ -58,7 +112,7 @@ export function decide(command: AssignmentsCommand, state: AssignmentsState): re
 }
 
 function addAssignment(command: AddAssignment, state: AssignmentsState): readonly AssignmentsEvent[] {
-  const { data } = command;
+  const { sodBlocking: _checked, ...data } = command.data;
   const known = state.assignments[data.assignmentId];
   if (known) {
     // The same command again (a retry) changed everything it will ever change.
@@ -73,7 +127,7 @@ function addAssignment(command: AddAssignment, state: AssignmentsState): readonl
 
 /** The invariants an addition must keep. */
 function refuseAddition({ data }: AddAssignment, state: AssignmentsState): void {
-  const entitlement = `${data.applicationId}/${data.entitlementKey}`;
+  const entitlement = blockKey(data.applicationId, data.entitlementKey);
   if (data.applicationId.trim() === '' || data.entitlementKey.trim() === '') {
     throw new DomainError('validation', 'an assignment names an application and an entitlement key; one of them is empty', {
       applicationId: data.applicationId,
@@ -84,6 +138,11 @@ function refuseAddition({ data }: AddAssignment, state: AssignmentsState): void 
     throw new DomainError('validation', `validUntil (${data.validUntil}) must be after validFrom (${data.validFrom})`, {
       validFrom: data.validFrom,
       validUntil: data.validUntil,
+    });
+  }
+  if (data.durationMs !== null && !(Number.isInteger(data.durationMs) && data.durationMs > 0)) {
+    throw new DomainError('validation', `durationMs must be a positive whole number of milliseconds, not ${data.durationMs}`, {
+      durationMs: data.durationMs,
     });
   }
   if (state.identityId !== null && state.identityId !== data.identityId) {
@@ -101,6 +160,13 @@ function refuseAddition({ data }: AddAssignment, state: AssignmentsState): void 
       assignmentId: held.assignmentId,
     });
   }
+  if (data.sodBlocking.length > 0) {
+    const rules = data.sodBlocking.map((rule) => `${rule.ruleName} (${rule.ruleId})`).join(', ');
+    throw new DomainError('conflict', `${entitlement} would break blocking separation-of-duties rules: ${rules}`, {
+      entitlement,
+      rules: data.sodBlocking.map(({ ruleId, ruleName, explanation }) => ({ ruleId, ruleName, explanation })),
+    });
+  }
 }
 
 function revokeAssignment({ data }: RevokeAssignment, state: AssignmentsState): readonly AssignmentsEvent[] {
@@ -108,7 +174,7 @@ function revokeAssignment({ data }: RevokeAssignment, state: AssignmentsState): 
   if (!assignment || state.identityId === null) {
     throw new DomainError('not_found', `no assignment ${data.assignmentId} for this identity`, { assignmentId: data.assignmentId });
   }
-  if (assignment.status === 'revoked') {
+  if (assignment.status === 'revoking' || assignment.status === 'revoked') {
     throw new DomainError('illegal_state', `assignment ${data.assignmentId} is already revoked (${assignment.revocationReason})`, {
       assignmentId: data.assignmentId,
     });
@@ -122,10 +188,42 @@ function revokeAssignment({ data }: RevokeAssignment, state: AssignmentsState): 
   ];
 }
 
+function extendAssignment({ data }: ExtendAssignment, state: AssignmentsState): readonly AssignmentsEvent[] {
+  const assignment = state.assignments[data.assignmentId];
+  if (!assignment || state.identityId === null) {
+    throw new DomainError('not_found', `no assignment ${data.assignmentId} for this identity`, { assignmentId: data.assignmentId });
+  }
+  if (assignment.extendedBy.includes(data.requestId)) return []; // this approval extended it already
+  if (!(Number.isInteger(data.additionalMs) && data.additionalMs > 0)) {
+    throw new DomainError('validation', `an extension adds a positive whole number of milliseconds, not ${data.additionalMs}`);
+  }
+  if (assignment.status !== 'active' || assignment.validUntil === null) {
+    const why = assignment.status !== 'active' ? `it is ${assignment.status}` : 'it has no end';
+    throw new DomainError('illegal_state', `assignment ${data.assignmentId} cannot be extended: ${why}`, {
+      assignmentId: data.assignmentId,
+      status: assignment.status,
+    });
+  }
+  const validUntil = new Date(Date.parse(assignment.validUntil) + data.additionalMs).toISOString();
+  const { assignmentId, requestId, extendedAt } = data;
+  return [{ type: 'AssignmentExtended', data: { assignmentId, identityId: state.identityId, validUntil, requestId, extendedAt } }];
+}
+
+function recordBlocked({ data }: RecordAssignmentBlocked, state: AssignmentsState): readonly AssignmentsEvent[] {
+  if (data.rules.length === 0) {
+    throw new DomainError('validation', 'a block names at least one blocking SoD rule', {
+      entitlement: blockKey(data.applicationId, data.entitlementKey),
+    });
+  }
+  // Raised once: the same rules blocking the same entitlement are already in front of administrators.
+  if (state.standingBlocks[blockKey(data.applicationId, data.entitlementKey)] === blockingRuleIds(data.rules)) return [];
+  return [{ type: 'AssignmentBlocked', data }];
+}
+
 function markTerminated({ data }: MarkIdentityTerminated, state: AssignmentsState): readonly AssignmentsEvent[] {
   if (isReplayed(data.identityRevision, state)) return [];
   const { identityId, identityRevision, terminatedAt } = data;
-  const revocations: AssignmentsEvent[] = activeAssignments(state).map(({ assignmentId, applicationId, entitlementKey }) => ({
+  const revocations: AssignmentsEvent[] = heldAssignments(state).map(({ assignmentId, applicationId, entitlementKey }) => ({
     type: 'AssignmentRevoked',
     data: { assignmentId, identityId, applicationId, entitlementKey, reason: 'leaver', revokedAt: terminatedAt },
   }));

@@ -21,13 +21,15 @@ const add = (assignmentId: string, entitlementKey: string, overrides: Partial<Ad
     source: BIRTHRIGHT,
     validFrom: MONDAY,
     validUntil: null,
+    durationMs: null,
+    sodBlocking: [],
     ...overrides,
   },
 });
-const added = (assignmentId: string, entitlementKey: string, overrides: Partial<AddAssignment['data']> = {}): AssignmentAdded => ({
-  type: 'AssignmentAdded',
-  data: (add(assignmentId, entitlementKey, overrides) as AddAssignment).data,
-});
+const added = (assignmentId: string, entitlementKey: string, overrides: Partial<AddAssignment['data']> = {}): AssignmentAdded => {
+  const { sodBlocking: _checked, ...data } = (add(assignmentId, entitlementKey, overrides) as AddAssignment).data;
+  return { type: 'AssignmentAdded', data };
+};
 const revoked = (assignmentId: string, entitlementKey: string, reason: AssignmentRevoked['data']['reason']): AssignmentRevoked => ({
   type: 'AssignmentRevoked',
   data: { assignmentId, identityId: IDENTITY, applicationId: 'mail', entitlementKey, reason, revokedAt: TUESDAY },

@@ -74,6 +74,8 @@ const addition = (assignmentId: string, key: string, reference: string, policyVe
       source: { kind: 'birthright', reference, policyVersion },
       validFrom: NOW.toISOString(),
       validUntil: null,
+      durationMs: null,
+      sodBlocking: [],
     },
   } as const;
 };

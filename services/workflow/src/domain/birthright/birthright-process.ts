@@ -1,15 +1,17 @@
-import type { PublishedIdentityStatus } from '@tenure/contracts';
+import type { AssignmentSource, PublishedIdentityStatus } from '@tenure/contracts';
 import type { IdGenerator } from '@tenure/event-sourcing';
 import type { BirthrightDecision, BirthrightEntitlement } from '@tenure/policy-decisions';
 import { assertNever } from '../assert-never';
 import { commands, ignored, type ProcessOutcome } from '../process-outcome';
 import {
-  activeAssignments,
+  blockKey,
+  heldAssignments,
   holdsEntitlement,
   isReplayed,
   type Assignment,
   type AssignmentsCommand,
   type AssignmentsState,
+  type SodBlock,
 } from '../assignments';
 
 /**
@@ -35,6 +37,18 @@ export interface BirthrightFacts {
   readonly now: Date;
   /** Ids of new assignments. */
   readonly ids: IdGenerator;
+  /**
+   * Preventive SoD: for the additions `birthrightChanges` names, the blocking rules each would break
+   * (the SoD gate's answer, by `${applicationId}/${entitlementKey}`). A blocked addition is raised
+   * to administrators instead of assigned. Absent or missing key: nothing blocks it.
+   */
+  readonly sodBlocks?: ReadonlyMap<string, readonly SodBlock[]>;
+}
+
+/** What a re-evaluation would change: the birthright assignments to revoke, and the birthright entitlements not held yet. */
+export interface BirthrightChanges {
+  readonly revocations: readonly Assignment[];
+  readonly additions: readonly BirthrightEntitlement[];
 }
 
 /**
@@ -86,28 +100,57 @@ function reevaluate(facts: BirthrightFacts): ProcessOutcome {
   if (assignments.status === 'terminated') return ignored('terminated here until the rehire is processed');
   if (birthright === null) return ignored('no valid policy published yet');
 
-  const wanted = new Set(
-    birthright.entitlements.map(({ entitlement }) => entitlementIdentity(entitlement.application, entitlement.entitlement)),
-  );
-  const revocations: AssignmentsCommand[] = activeAssignments(assignments)
-    .filter((assignment) => assignment.source.kind === 'birthright' && !wanted.has(identityOf(assignment)))
-    .map((assignment) => ({
-      type: 'RevokeAssignment',
-      data: { assignmentId: assignment.assignmentId, reason: 'no-longer-birthright', revokedAt: facts.now.toISOString() },
-    }));
-  // An entitlement already held from another source (a request, an exception) is not assigned twice.
-  const additions: AssignmentsCommand[] = birthright.entitlements
-    .filter(({ entitlement }) => !holdsEntitlement(assignments, entitlement.application, entitlement.entitlement))
-    .map((granted) => addBirthright(granted, birthright.policyVersion, facts));
+  const changes = birthrightChanges(birthright, assignments);
+  const revocations: AssignmentsCommand[] = changes.revocations.map((assignment) => ({
+    type: 'RevokeAssignment',
+    data: { assignmentId: assignment.assignmentId, reason: 'no-longer-birthright', revokedAt: facts.now.toISOString() },
+  }));
+  const additions: AssignmentsCommand[] = changes.additions.map((granted) => addOrRaise(granted, birthright.policyVersion, facts));
   if (revocations.length === 0 && additions.length === 0) {
     return ignored(`birthright under policy version ${birthright.policyVersion} is assigned already`);
   }
-  // Revocations first: what goes away never counts against what comes (SoD checks, issue 6).
+  // Revocations first: what goes away never counts against what comes (the SoD gate leaves them out too).
   return commands(...revocations, ...additions);
 }
 
-function addBirthright(granted: BirthrightEntitlement, policyVersion: number, facts: BirthrightFacts): AssignmentsCommand {
+/** The difference between the birthright and what is held: used to decide, and by the caller to ask the SoD gate about the additions first. */
+export function birthrightChanges(birthright: BirthrightDecision, assignments: AssignmentsState): BirthrightChanges {
+  const wanted = new Set(
+    birthright.entitlements.map(({ entitlement }) => entitlementIdentity(entitlement.application, entitlement.entitlement)),
+  );
+  const revocations = heldAssignments(assignments).filter(
+    (assignment) => assignment.source.kind === 'birthright' && !wanted.has(identityOf(assignment)),
+  );
+  // An entitlement already held from another source (a request, an exception) is not assigned twice.
+  const additions = birthright.entitlements.filter(
+    ({ entitlement }) => !holdsEntitlement(assignments, entitlement.application, entitlement.entitlement),
+  );
+  return { revocations, additions };
+}
+
+/** An addition the SoD gate let through is assigned; a blocked one is raised to administrators (once while the block stands). */
+function addOrRaise(granted: BirthrightEntitlement, policyVersion: number, facts: BirthrightFacts): AssignmentsCommand {
+  const rules = facts.sodBlocks?.get(blockKey(granted.entitlement.application, granted.entitlement.entitlement)) ?? [];
+  if (rules.length === 0) return addBirthright(granted, policyVersion, facts);
+  return {
+    type: 'RecordAssignmentBlocked',
+    data: {
+      identityId: facts.identityId,
+      applicationId: granted.entitlement.application,
+      entitlementKey: granted.entitlement.entitlement,
+      source: birthrightSource(granted, policyVersion),
+      rules,
+      blockedAt: facts.now.toISOString(),
+    },
+  };
+}
+
+function birthrightSource(granted: BirthrightEntitlement, policyVersion: number): AssignmentSource {
   const ruleIds = [...new Set(granted.reasons.map((reason) => reason.ruleId))].sort();
+  return { kind: 'birthright', reference: ruleIds.join(','), policyVersion };
+}
+
+function addBirthright(granted: BirthrightEntitlement, policyVersion: number, facts: BirthrightFacts): AssignmentsCommand {
   return {
     type: 'AddAssignment',
     data: {
@@ -115,9 +158,11 @@ function addBirthright(granted: BirthrightEntitlement, policyVersion: number, fa
       identityId: facts.identityId,
       applicationId: granted.entitlement.application,
       entitlementKey: granted.entitlement.entitlement,
-      source: { kind: 'birthright', reference: ruleIds.join(','), policyVersion },
+      source: birthrightSource(granted, policyVersion),
       validFrom: facts.now.toISOString(),
       validUntil: null,
+      durationMs: null,
+      sodBlocking: [],
     },
   };
 }

@@ -22,11 +22,22 @@ registerEnumType(AssignmentSourceKind, {
 });
 
 export enum AssignmentStatus {
+  PENDING_PROVISIONING = 'pending-provisioning',
   ACTIVE = 'active',
+  REVOKING = 'revoking',
   REVOKED = 'revoked',
 }
 
-registerEnumType(AssignmentStatus, { name: 'AssignmentStatus', description: 'Whether the assignment is in force.' });
+registerEnumType(AssignmentStatus, {
+  name: 'AssignmentStatus',
+  description: 'Where the assignment is in its life: held while pending provisioning or active.',
+  valuesConfig: {
+    PENDING_PROVISIONING: { description: 'Added; the application has not acknowledged the grant yet.' },
+    ACTIVE: { description: 'The application acknowledged the grant.' },
+    REVOKING: { description: 'Revoked; the application has not acknowledged the removal yet.' },
+    REVOKED: { description: 'The application acknowledged the removal.' },
+  },
+});
 
 export enum AssignmentRevocationReason {
   LEAVER = 'leaver',

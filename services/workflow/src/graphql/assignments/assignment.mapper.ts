@@ -1,6 +1,6 @@
 import type { AssignmentView } from '../../read-model/workflow-assignments/workflow-assignments.queries';
 import { AssignmentRevocationReason, AssignmentSourceKind, AssignmentStatus } from './assignment-enums';
-import { Assignment, AssignmentSource } from './assignment.type';
+import { Assignment, AssignmentSource, ProvisioningFailure } from './assignment.type';
 
 export function toAssignment(view: AssignmentView): Assignment {
   const source = Object.assign(new AssignmentSource(), {
@@ -15,9 +15,15 @@ export function toAssignment(view: AssignmentView): Assignment {
     source,
     validFrom: view.validFrom,
     validUntil: view.validUntil,
+    durationMs: view.durationMs,
     status: view.status as AssignmentStatus,
     revocationReason: view.revocationReason as AssignmentRevocationReason | null,
     addedAt: view.addedAt,
+    acknowledgedAt: view.acknowledgedAt,
+    provisioningFailure: view.lastFailure
+      ? Object.assign(new ProvisioningFailure(), { ...view.lastFailure, failedAt: new Date(view.lastFailure.failedAt) })
+      : null,
     revokedAt: view.revokedAt,
+    revocationAcknowledgedAt: view.revocationAcknowledgedAt,
   });
 }

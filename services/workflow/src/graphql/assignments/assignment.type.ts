@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { AssignmentRevocationReason, AssignmentSourceKind, AssignmentStatus } from './assignment-enums';
 
 @ObjectType({ description: 'Why the identity holds the entitlement: the evidence auditors ask for.' })
@@ -11,6 +11,24 @@ export class AssignmentSource {
 
   @Field(() => Int, { nullable: true, description: 'The published policy version the decision used, when a policy decided.' })
   policyVersion!: number | null;
+}
+
+@ObjectType({ description: 'What the application reported when it last gave up on the grant or the removal.' })
+export class ProvisioningFailure {
+  @Field(() => ID)
+  operationId!: string;
+
+  @Field({ description: '"grant" or "revoke".' })
+  action!: string;
+
+  @Field({ description: 'The connector’s error kind, e.g. "unavailable", "rejected".' })
+  errorKind!: string;
+
+  @Field()
+  message!: string;
+
+  @Field()
+  failedAt!: Date;
 }
 
 @ObjectType({ description: 'One entitlement the identity should hold (desired state): what the connectors provision.' })
@@ -30,8 +48,14 @@ export class Assignment {
   @Field()
   validFrom!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Null: no end.' })
+  @Field(() => Date, { nullable: true, description: 'Null: no end (or, for a grant with a duration, not acknowledged yet).' })
   validUntil!: Date | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'A grant for a duration: its end is the acknowledgement plus this many milliseconds.',
+  })
+  durationMs!: number | null;
 
   @Field(() => AssignmentStatus)
   status!: AssignmentStatus;
@@ -42,6 +66,15 @@ export class Assignment {
   @Field()
   addedAt!: Date;
 
+  @Field(() => Date, { nullable: true, description: 'When the application acknowledged the grant; null while pending.' })
+  acknowledgedAt!: Date | null;
+
+  @Field(() => ProvisioningFailure, { nullable: true, description: 'The last failure reported, until an acknowledgement clears it.' })
+  provisioningFailure!: ProvisioningFailure | null;
+
   @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the application acknowledged the removal.' })
+  revocationAcknowledgedAt!: Date | null;
 }

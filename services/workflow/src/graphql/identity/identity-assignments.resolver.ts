@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
 import { AssignmentQueries } from '../../application/assignment-queries';
 import { toAssignment } from '../assignments/assignment.mapper';
 import { Assignment } from '../assignments/assignment.type';
 import { Identity } from './identity.type';
 
-/** What workflow holds for one person; open to read until OIDC and roles arrive (issue 7). */
+/** What workflow holds for one person: for the person, their managers and administrators. */
 @Injectable()
 @Resolver(() => Identity)
 export class IdentityAssignmentsResolver {
-  constructor(private readonly queries: AssignmentQueries) {}
+  constructor(
+    private readonly queries: AssignmentQueries,
+    private readonly callers: CallerGuard,
+  ) {}
 
   @FieldResolver(() => [Assignment], {
     description: 'The entitlements the person should hold (desired state), with why; by application and entitlement.',
@@ -19,6 +23,7 @@ export class IdentityAssignmentsResolver {
     @Arg('includeRevoked', { defaultValue: false, description: 'Also list assignments that ended, with why and when.' })
     includeRevoked: boolean,
   ): Promise<Assignment[]> {
-    return (await this.queries.forIdentity(identity.id, { includeRevoked })).map(toAssignment);
+    const caller = this.callers.requireCaller('reading assignments');
+    return (await this.queries.forIdentityAsCaller(caller, identity.id, { includeRevoked })).map(toAssignment);
   }
 }

@@ -14,6 +14,8 @@ export interface TargetConnectorView {
   getAccount(userName: string): Promise<unknown>;
   createAccount(spec: Record<string, string>): Promise<unknown>;
   grant(userName: string, entitlementKey: string): Promise<void>;
+  revoke(userName: string, entitlementKey: string): Promise<void>;
+  disableAccount(userName: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,4 +98,17 @@ export function loadConnectorDist(): ConnectorDist {
       }),
     simulatedConnector: (settings) => connectorTypes.simulated.create(connectorTypes.simulated.settingsSchema.parse(settings)),
   };
+}
+
+/** Creates a bench person's account in a target, as a connector would for a joiner. */
+export async function createBenchAccount(connector: TargetConnectorView, userName: string): Promise<void> {
+  await connector.createAccount({
+    userName,
+    givenName: 'Bench',
+    familyName: userName,
+    displayName: `Bench ${userName}`,
+    email: `${userName}@bench.example`,
+    identityId: userName,
+    employeeNumber: userName,
+  });
 }

@@ -11,7 +11,7 @@ export class DesiredStateWriter {
     private readonly ids: IdGenerator,
   ) {}
 
-  /** An active identity, `bench-<n>`, with the user name `p<employeeNumber>` the connector derives from its email. */
+  /** An active identity, `bench-<employeeNumber>`, with the user name `p<employeeNumber>` the connector derives from its email. */
   async hire(employeeNumber: string): Promise<string> {
     const identityId = `bench-${employeeNumber}`;
     const attributes = {
@@ -35,6 +35,15 @@ export class DesiredStateWriter {
       events.map((event) => this.toNew(event)),
     );
     return identityId;
+  }
+
+  /** The leaver event, as the identity service publishes it. */
+  async terminate(employeeNumber: string): Promise<void> {
+    const event: PublishedIdentityEvent = {
+      type: 'IdentityTerminated',
+      data: { identityId: `bench-${employeeNumber}`, employeeNumber, terminationDate: '2026-06-30', lifecycle: 'leaver' },
+    };
+    await this.store.appendToStream(`${IDENTITY_STREAM_PREFIX}${employeeNumber}`, [this.toNew(event)]);
   }
 
   /** One assignment per application, in one append: what a joiner's birthright looks like to the connector. */

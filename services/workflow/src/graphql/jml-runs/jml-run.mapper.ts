@@ -1,0 +1,23 @@
+import type { JmlRunView } from '../../read-model/workflow-jml-runs';
+import { identityReference } from '../identity/identity.type';
+import { JmlRunKind, JmlRunStatus } from './jml-run-enums';
+import { JmlRun } from './jml-run.type';
+
+export function toJmlRun(view: JmlRunView): JmlRun {
+  return Object.assign(new JmlRun(), {
+    id: view.runId,
+    kind: view.kind as JmlRunKind,
+    identityId: view.identityId,
+    identity: identityReference(view.identityId),
+    triggerEventId: view.triggerEventId,
+    triggerType: view.triggerType,
+    startedAt: view.startedAt,
+    completedAt: view.completedAt,
+    durationMs: view.durationMs,
+    expected: view.expected,
+    acknowledged: view.acknowledged,
+    failed: view.failed,
+    pending: Math.max(view.expected - view.acknowledged - view.failed, 0),
+    status: view.status as JmlRunStatus,
+  });
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { CallerGuard } from '@tenure/service-runtime';
+import { Arg, Int, Query, Resolver } from 'type-graphql';
+import { JmlRunQueries } from '../../application/provisioning/jml-run-queries';
+import { JmlRunKind, JmlRunStatus } from './jml-run-enums';
+import { toJmlRun } from './jml-run.mapper';
+import { JmlRun } from './jml-run.type';
+
+export const MAX_JML_RUNS = 500;
+
+/** Joiner, mover and leaver runs with their timings, for administrators. */
+@Injectable()
+@Resolver(() => JmlRun)
+export class JmlRunsResolver {
+  constructor(
+    private readonly runs: JmlRunQueries,
+    private readonly callers: CallerGuard,
+  ) {}
+
+  @Query(() => [JmlRun], {
+    description: 'JML runs, newest first (administrators only): time to revoke per leaver, ready on day one per joiner.',
+  })
+  async jmlRuns(
+    @Arg('kind', () => JmlRunKind, { nullable: true }) kind: JmlRunKind | null,
+    @Arg('status', () => JmlRunStatus, { nullable: true }) status: JmlRunStatus | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: `At most this many (up to ${MAX_JML_RUNS}).` }) first: number,
+  ): Promise<JmlRun[]> {
+    this.callers.requireAdministrator('listing JML runs');
+    const views = await this.runs.list({ kind: kind ?? undefined, status: status ?? undefined, first: clampFirst(first) });
+    return views.map(toJmlRun);
+  }
+}
+
+export function clampFirst(first: number): number {
+  return Math.min(Math.max(first, 0), MAX_JML_RUNS);
+}

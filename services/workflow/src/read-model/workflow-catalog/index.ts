@@ -1,0 +1,2 @@
+export { workflowCatalogProjection } from './workflow-catalog.projection';
+export { applicationOwnerOf, catalogEntitlement, type CatalogEntitlementInfo } from './workflow-catalog.queries';

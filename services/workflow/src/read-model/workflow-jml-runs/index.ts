@@ -1,0 +1,2 @@
+export { workflowJmlRunsProjection } from './workflow-jml-runs.projection';
+export * from './workflow-jml-runs.queries';

@@ -1,0 +1,3 @@
+export * from './request-streams';
+export * from './workflow-requests.projection';
+export * from './workflow-requests.queries';
