@@ -3,6 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Logger } from '@tenure/platform';
 import type { Request, RequestHandler, Response } from 'express';
+import type { ErrorBody } from './error-bodies';
 
 export interface ForwardOptions {
   /** The service's base URL (e.g. `http://127.0.0.1:4101`); undefined while it is not known yet. */
@@ -10,7 +11,7 @@ export interface ForwardOptions {
   /** Largest accepted request body in bytes; larger ones get 413 without reaching the service. */
   readonly bodyLimitBytes: number;
   /** The error body in the forwarded protocol's own shape (SCIM's, the webhook's). */
-  readonly errorBody: (status: number, detail: string) => { readonly contentType: string; readonly body: string };
+  readonly errorBody: ErrorBody;
   readonly logger: Logger;
 }
 

@@ -1,5 +1,6 @@
 import type { Logger } from '@tenure/platform';
 import type { Express } from 'express';
+import { scimErrorBody, webhookErrorBody } from './error-bodies';
 import { forwardToService, parseBodyLimit } from './forward-to-service';
 
 /** The identity service's own HTTP APIs beside its subgraph: the SCIM 2.0 server and the HR webhook. */
@@ -27,10 +28,7 @@ export function mountIdentityRoutes(app: Express, identityGraphqlUrl: () => stri
       target,
       bodyLimitBytes,
       logger,
-      errorBody: (status, detail) => ({
-        contentType: 'application/scim+json',
-        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail }),
-      }),
+      errorBody: scimErrorBody,
     }),
   );
   app.use(
@@ -39,7 +37,7 @@ export function mountIdentityRoutes(app: Express, identityGraphqlUrl: () => stri
       target,
       bodyLimitBytes,
       logger,
-      errorBody: (status, detail) => ({ contentType: 'application/json', body: JSON.stringify({ error: { status, message: detail } }) }),
+      errorBody: webhookErrorBody,
     }),
   );
 }

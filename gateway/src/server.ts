@@ -6,10 +6,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Logger } from '@tenure/platform';
 import { createErrorFormatter } from '@tenure/subgraph';
-import express, { type ErrorRequestHandler } from 'express';
-import { type GatewayConfig, subgraphUrlOverrides } from './config';
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import { type GatewayConfig, graphqlLimits, subgraphUrlOverrides } from './config';
+import { type ErrorBody, graphqlErrorBody, scimErrorBody, webhookErrorBody } from './error-bodies';
 import { createGateway } from './gateway';
-import { mountIdentityRoutes } from './identity-routes';
+import { graphqlLimitOptions } from './graphql-limits';
+import { IDENTITY_HTTP_PATHS, mountIdentityRoutes } from './identity-routes';
+import { rateLimitPerClient } from './rate-limit';
 import { checkSubgraphsReady } from './readiness';
 import { readSupergraph } from './supergraph';
 
@@ -20,9 +23,10 @@ export interface RunningGateway {
 }
 
 /**
- * The one place the gateway's HTTP server is assembled: body limit, health endpoints, /graphql,
- * and the identity service's SCIM and HR webhook paths (forwarded). Authentication and request
- * limits (depth, cost) belong here when they arrive.
+ * The one place the gateway's HTTP server is assembled: rate limit per client, body limit, health
+ * endpoints, /graphql with its operation limits (depth, cost, aliases, directives, tokens), and the
+ * identity service's SCIM and HR webhook paths (forwarded). In production: no introspection, no field
+ * suggestions, no stack traces, no internal error messages. Authentication belongs here when it arrives.
  */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const production = config.NODE_ENV === 'production';
@@ -33,7 +37,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const apollo = new ApolloServer({
     gateway,
     logger,
+    ...graphqlLimitOptions(graphqlLimits(config)),
     introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter({ production }),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
@@ -49,6 +55,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     const ready = subgraphUrls.size > 0 && Object.values(subgraphs).every((state) => state === 'ready');
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
   });
+  const rateLimit = rateLimitPerClient(
+    { maxRequests: config.RATE_LIMIT_MAX_REQUESTS, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
+    tooManyRequestsBody,
+  );
+  // Counted before any body is read, so a flooding client costs as little as possible.
+  if (rateLimit) app.use(['/graphql', IDENTITY_HTTP_PATHS.scim, IDENTITY_HTTP_PATHS.hrWebhook], rateLimit);
   // Streamed to the identity service as they are: before any body parser, with the same body limit.
   mountIdentityRoutes(app, () => subgraphUrls.get('identity'), config.BODY_LIMIT, logger);
   app.use('/graphql', express.json({ limit: config.BODY_LIMIT }), expressMiddleware(apollo));
@@ -58,6 +70,13 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}/graphql`;
   return { url, close: () => apollo.stop() };
+}
+
+/** Refusals in the shape of the protocol spoken on the path asked. */
+function tooManyRequestsBody(request: Request): ErrorBody {
+  if (request.baseUrl === IDENTITY_HTTP_PATHS.scim) return scimErrorBody;
+  if (request.baseUrl === IDENTITY_HTTP_PATHS.hrWebhook) return webhookErrorBody;
+  return graphqlErrorBody('RATE_LIMITED');
 }
 
 /** Body-parser rejections (too large, not JSON) answered as GraphQL-style JSON instead of an HTML page. */

@@ -4,6 +4,9 @@ import { readSupergraph } from './supergraph';
 
 // The same comparison as `npm run supergraph:check`, run with the tests: the SDL comes from each
 // service's built print-sdl entry, so build the services first (the Nx test target does).
+// Four processes print their SDL: more than Jest's 5 s when the end-to-end suites run beside it.
+jest.setTimeout(30_000);
+
 describe('the checked-in supergraph', () => {
   it('is exactly what the services compose to now', async () => {
     const subgraphs = await Promise.all(subgraphSources().map(async (source) => ({ ...source, sdl: await readSubgraphSdl(source) })));

@@ -1,3 +1,4 @@
+import { gatewayScenario } from './gateway';
 import { hrImportScenario } from './hr-import';
 import { jitScenario } from './jit';
 import { leaverScenario } from './leaver';
@@ -14,4 +15,5 @@ export const SCENARIOS: readonly Scenario[] = [
   provisioningScenario,
   leaverScenario,
   jitScenario,
+  gatewayScenario,
 ];

@@ -7,4 +7,4 @@ export * from './test-clock';
 export * from './published-identity-events';
 export * from './published-assignment-events';
 export * from './node-process';
-export * from './free-port';
+export { freePort } from '@tenure/platform';

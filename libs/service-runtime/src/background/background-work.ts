@@ -39,8 +39,12 @@ export class BackgroundWork {
     return this.options.schema.isApplied ? this.started : Promise.resolve();
   }
 
-  /** Resolves when every projection has applied everything committed so far (read-your-writes). */
-  async caughtUp(timeoutMs = 10_000): Promise<void> {
+  /**
+   * Resolves when every projection (or only those named in `only`) has applied everything committed
+   * so far (read-your-writes). A process that reads a few read models waits for those alone, not
+   * for the slowest of all.
+   */
+  async caughtUp(timeoutMs = 10_000, only?: readonly string[]): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -50,7 +54,8 @@ export class BackgroundWork {
     });
     try {
       await Promise.race([this.started ?? Promise.resolve(), timeout]);
-      await Promise.all(this.running.map((projection) => projection.waitUntilCaughtUp(timeoutMs)));
+      const waitedFor = only ? this.running.filter((projection) => only.includes(projection.name)) : this.running;
+      await Promise.all(waitedFor.map((projection) => projection.waitUntilCaughtUp(timeoutMs)));
     } finally {
       clearTimeout(timer);
     }

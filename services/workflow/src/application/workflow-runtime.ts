@@ -40,6 +40,17 @@ export const WORKFLOW_PROJECTIONS = [
   workflowJmlRunsProjection,
 ] as const;
 
+/**
+ * What the birthright process reads besides the assignments' own streams: who is who, the policy,
+ * the SoD exceptions. It waits for these alone (a leaver's revocations must not queue behind, say,
+ * the review read models).
+ */
+const BIRTHRIGHT_READ_MODELS = [
+  workflowIdentitiesProjection.name,
+  workflowPolicyVersionsProjection.name,
+  workflowSodExceptionsProjection.name,
+];
+
 /** At a start after a large HR import the read models may have much to catch up on: the process waits for them. */
 const PROCESS_CATCH_UP_MS = 10 * 60_000;
 
@@ -91,7 +102,7 @@ export class WorkflowRuntime {
       latest: this.latest,
       sodGate: this.sodGate,
       logger,
-      readModelsCaughtUp: () => this.readModelsCaughtUp(PROCESS_CATCH_UP_MS),
+      readModelsCaughtUp: () => this.readModelsCaughtUp(PROCESS_CATCH_UP_MS, BIRTHRIGHT_READ_MODELS),
     });
     this.queries = new AssignmentQueries(pool);
     this.jmlRuns = new JmlRunQueries(pool);
@@ -135,9 +146,9 @@ export class WorkflowRuntime {
     return this.work.start();
   }
 
-  /** Resolves when every read model has applied everything committed so far. */
-  readModelsCaughtUp(timeoutMs = 10_000): Promise<void> {
-    return this.work.caughtUp(timeoutMs);
+  /** Resolves when every read model (or those named) has applied everything committed so far. */
+  readModelsCaughtUp(timeoutMs = 10_000, only?: readonly string[]): Promise<void> {
+    return this.work.caughtUp(timeoutMs, only);
   }
 
   /** Resolves when the birthright process has answered everything committed so far and `workflow_assignments` shows the outcome. */
