@@ -74,7 +74,7 @@ export class ConnectorRuntime {
       connectors,
       vault,
       settings: deps.provisioning ?? DEFAULT_PROVISIONING_SETTINGS,
-      readModelsCaughtUp: () => this.readModelsCaughtUp(),
+      readModelsCaughtUp: (only) => this.readModelsCaughtUp(10_000, only),
     });
     this.reconciliation = new Reconciliation({
       store,
@@ -98,8 +98,8 @@ export class ConnectorRuntime {
     return this.work.start();
   }
 
-  readModelsCaughtUp(timeoutMs = 10_000): Promise<void> {
-    return this.work.caughtUp(timeoutMs);
+  readModelsCaughtUp(timeoutMs = 10_000, only?: readonly string[]): Promise<void> {
+    return this.work.caughtUp(timeoutMs, only);
   }
 
   stop(): Promise<void> {

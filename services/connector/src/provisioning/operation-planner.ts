@@ -10,8 +10,11 @@ import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-stor
 import type { Logger } from '@tenure/platform';
 import type { Stoppable } from '@tenure/service-runtime';
 import { disableOperationId, grantOperationId, revokeOperationId, type OperationRequest } from '../domain/operation';
+import { accountsProjection } from '../read-model/accounts/accounts.projection';
 import { applicationsWithAccountOf } from '../read-model/accounts/accounts.queries';
+import { connectorAssignmentsProjection } from '../read-model/desired-state/connector-assignments.projection';
 import { activeAssignments } from '../read-model/desired-state/desired-state.queries';
+import { operationsProjection } from '../read-model/operations/operations.projection';
 import { applicationsWithOpenOperationsOf } from '../read-model/operations/operations.queries';
 import type { Queryable } from '../read-model/queryable';
 import { recordKillSwitchPlan } from './kill-switch-plan';
@@ -35,6 +38,16 @@ export interface OperationPlannerDependencies {
   /** The leaver kill switch looks up accounts and assignments: they must include everything before the termination. */
   readonly readModelsCaughtUp: () => Promise<void>;
 }
+
+/**
+ * What the kill switch reads to find a leaver's applications (accounts, assignments, work under
+ * way): a termination waits for these read models alone, not for the slowest of the service's.
+ */
+export const PLANNER_READ_MODELS: readonly string[] = [
+  accountsProjection.name,
+  connectorAssignmentsProjection.name,
+  operationsProjection.name,
+];
 
 /**
  * Turns the desired state's changes into operations: an assignment added is a grant, an assignment

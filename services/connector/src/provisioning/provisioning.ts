@@ -6,7 +6,7 @@ import type { ApplicationConnectors } from '../application/application-connector
 import type { CredentialsVault } from '../application/credentials/credentials-vault';
 import { CircuitBreakers } from './circuit-breaker';
 import { OperationAdministration } from './operation-administration';
-import { OperationPlanner } from './operation-planner';
+import { OperationPlanner, PLANNER_READ_MODELS } from './operation-planner';
 import { OperationRunner } from './operation-runner';
 import { ProvisioningQueries } from './provisioning-queries';
 import type { ProvisioningSettings } from './provisioning-settings';
@@ -22,7 +22,8 @@ export interface ProvisioningDependencies {
   readonly connectors: ApplicationConnectors;
   readonly vault: CredentialsVault;
   readonly settings: ProvisioningSettings;
-  readonly readModelsCaughtUp: () => Promise<void>;
+  /** Waits until the read models (all, or those named) have applied everything committed so far. */
+  readonly readModelsCaughtUp: (only?: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -48,7 +49,7 @@ export class Provisioning {
   start(): readonly Stoppable[] {
     const { store, clock, ids, random, logger, connectors, vault, settings, readModelsCaughtUp } = this.deps;
     if (!settings.worker) return [];
-    this.planner = new OperationPlanner({ store, clock, logger, readModelsCaughtUp });
+    this.planner = new OperationPlanner({ store, clock, logger, readModelsCaughtUp: () => readModelsCaughtUp(PLANNER_READ_MODELS) });
     const runner = new OperationRunner({
       store,
       db: store.pool,

@@ -3,7 +3,7 @@ import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-stor
 import type { Logger } from '@tenure/platform';
 import { latestValidVersionNumber, refusedVersionsAfter } from '../read-model/workflow-policy-versions/workflow-policy-versions.queries';
 import type { BirthrightAssigner } from './birthright-assigner';
-import { BIRTHRIGHT_EVENT_TYPES, BIRTHRIGHT_STREAM_PREFIXES, birthrightScope } from './birthright-scope';
+import { BIRTHRIGHT_EVENT_TYPES, BIRTHRIGHT_STREAM_PREFIXES, birthrightScope, isEmptyScope } from './birthright-scope';
 
 /** The checkpoint under which the process remembers how far it has read the log. */
 export const BIRTHRIGHT_CHECKPOINT = 'workflow-birthright';
@@ -48,6 +48,9 @@ export class BirthrightProcess {
 
   private async answer(events: readonly RecordedEvent[]): Promise<void> {
     const scope = birthrightScope(events);
+    // Most revocations it reads are its own leaver and mover work, which asks nothing more of it:
+    // such a batch does not wait for the read models, so the next termination does not queue behind it.
+    if (isEmptyScope(scope)) return;
     const outcome = await withRetries(() => this.assigner.run(scope), { maxAttempts: 5, delayMs: exponentialBackoff(100, 5_000) });
     if (outcome.recorded > 0) this.logger.info({ ...outcome, events: events.length }, 'birthright pass recorded changes');
     if (scope.publication) await this.reportRefusedVersions();

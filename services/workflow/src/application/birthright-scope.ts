@@ -129,3 +129,8 @@ export function birthrightScope(events: readonly RecordedEvent[]): BirthrightSco
   }
   return { identities, publication, hierarchyChangedAt };
 }
+
+/** Nothing to decide: no identity named, no publication, no hierarchy change. */
+export function isEmptyScope(scope: BirthrightScope): boolean {
+  return scope.identities.size === 0 && scope.publication === null && scope.hierarchyChangedAt.size === 0;
+}
