@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   applicationStreamId,
   catalogStreamId,
@@ -7,23 +6,14 @@ import {
   type PublishedRiskLevel,
 } from '@tenure/contracts';
 import type { EventStore } from '@tenure/event-sourcing';
+import { appendPublishedEvent, type Publisher } from './published-events';
 
 const AT = '2026-06-01T08:00:00.000Z';
 
+const CONNECTOR_ADMIN: Publisher = { actor: { kind: 'person', id: 'connector-admin' }, correlationPrefix: 'connector' };
+
 async function append(store: EventStore, streamId: string, event: PublishedApplicationEvent | PublishedCatalogEvent): Promise<void> {
-  await store.appendToStream(streamId, [
-    {
-      type: event.type,
-      data: event.data,
-      metadata: {
-        eventId: randomUUID(),
-        correlationId: randomUUID(),
-        causationId: null,
-        actor: { kind: 'person', id: 'connector-admin' },
-        occurredAt: AT,
-      },
-    },
-  ]);
+  await appendPublishedEvent(store, streamId, event, CONNECTOR_ADMIN, AT);
 }
 
 /** An application as the connector registers it (the contract's part of the event). */

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { IDENTITY_STREAM_PREFIX, type PublishedHrAttributes, type PublishedIdentityEvent } from '@tenure/contracts';
 import type { EventStore } from '@tenure/event-sourcing';
+import { appendPublishedEvent, type Publisher } from './published-events';
 
 /**
  * Identity events as the identity service publishes them (the @tenure/contracts shapes), appended
@@ -86,20 +86,8 @@ export function rehire(store: EventStore, person: TestPerson): Promise<string> {
   });
 }
 
-async function append(store: EventStore, employeeNumber: string, event: PublishedIdentityEvent): Promise<string> {
-  const eventId = randomUUID();
-  await store.appendToStream(`${IDENTITY_STREAM_PREFIX}${employeeNumber}`, [
-    {
-      type: event.type,
-      data: event.data,
-      metadata: {
-        eventId,
-        correlationId: `hr-${eventId}`,
-        causationId: null,
-        actor: { kind: 'hr-feed', id: 'test' },
-        occurredAt: '2026-06-01T08:00:00.000Z',
-      },
-    },
-  ]);
-  return eventId;
+const HR_FEED: Publisher = { actor: { kind: 'hr-feed', id: 'test' }, correlationPrefix: 'hr' };
+
+function append(store: EventStore, employeeNumber: string, event: PublishedIdentityEvent): Promise<string> {
+  return appendPublishedEvent(store, `${IDENTITY_STREAM_PREFIX}${employeeNumber}`, event, HR_FEED, '2026-06-01T08:00:00.000Z');
 }

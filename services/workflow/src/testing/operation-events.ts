@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   killSwitchStreamId,
   operationStreamId,
@@ -7,6 +6,9 @@ import {
   type PublishedOperationOutcome,
 } from '@tenure/contracts';
 import type { EventStore } from '@tenure/event-sourcing';
+import { appendPublishedEvent, type Publisher } from './published-events';
+
+const CONNECTOR: Publisher = { actor: { kind: 'service', id: 'connector-test' }, correlationPrefix: 'connector' };
 
 /**
  * The connector's published outcomes (the @tenure/contracts shapes), appended straight to
@@ -48,9 +50,13 @@ export function operationFailed(
 }
 
 export async function killSwitchPlanned(store: EventStore, plan: PublishedKillSwitchPlanned['data']): Promise<void> {
-  await store.appendToStream(killSwitchStreamId(plan.terminationEventId), [
-    { type: 'KillSwitchPlanned', data: plan, metadata: metadata(plan.plannedAt) },
-  ]);
+  await appendPublishedEvent(
+    store,
+    killSwitchStreamId(plan.terminationEventId),
+    { type: 'KillSwitchPlanned', data: plan },
+    CONNECTOR,
+    plan.plannedAt,
+  );
 }
 
 function ref(operation: TestOperation) {
@@ -67,18 +73,5 @@ function ref(operation: TestOperation) {
 
 async function appendOutcome(store: EventStore, outcome: PublishedOperationOutcome): Promise<void> {
   const at = outcome.type === 'OperationFailed' ? outcome.data.failedAt : outcome.data.completedAt;
-  await store.appendToStream(operationStreamId(outcome.data.operationId), [
-    { type: outcome.type, data: outcome.data, metadata: metadata(at) },
-  ]);
-}
-
-function metadata(occurredAt: string) {
-  const eventId = randomUUID();
-  return {
-    eventId,
-    correlationId: `connector-${eventId}`,
-    causationId: null,
-    actor: { kind: 'service' as const, id: 'connector-test' },
-    occurredAt,
-  };
+  await appendPublishedEvent(store, operationStreamId(outcome.data.operationId), outcome, CONNECTOR, at);
 }

@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { POLICY_SET_STREAM_ID, type PublishedPolicyPublished } from '@tenure/contracts';
 import type { EventStore } from '@tenure/event-sourcing';
+import { appendPublishedEvent, type Publisher } from './published-events';
+
+export const POLICY_SERVICE: Publisher = { actor: { kind: 'person', id: 'policy-admin' }, correlationPrefix: 'policy' };
 
 /** A publication as the policy service records it in the `policy-set` stream (the contract's part of it). */
 export async function publishPolicy(store: EventStore, version: number, policy: unknown): Promise<void> {
@@ -8,19 +10,7 @@ export async function publishPolicy(store: EventStore, version: number, policy: 
     type: 'PolicyPublished',
     data: { version, policy, publishedAt: '2026-06-01T07:00:00.000Z' },
   };
-  await store.appendToStream(POLICY_SET_STREAM_ID, [
-    {
-      type: event.type,
-      data: event.data,
-      metadata: {
-        eventId: randomUUID(),
-        correlationId: randomUUID(),
-        causationId: null,
-        actor: { kind: 'person', id: 'policy-admin' },
-        occurredAt: '2026-06-01T07:00:00.000Z',
-      },
-    },
-  ]);
+  await appendPublishedEvent(store, POLICY_SET_STREAM_ID, event, POLICY_SERVICE, '2026-06-01T07:00:00.000Z');
 }
 
 const everyone = (entitlements: readonly [string, string][]) => ({

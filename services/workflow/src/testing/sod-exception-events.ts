@@ -1,21 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sodExceptionStreamId, type PublishedSodExceptionEvent } from '@tenure/contracts';
 import type { EventStore } from '@tenure/event-sourcing';
+import { POLICY_SERVICE } from './policy-events';
+import { appendPublishedEvent } from './published-events';
 
 async function append(store: EventStore, exceptionId: string, event: PublishedSodExceptionEvent): Promise<void> {
-  await store.appendToStream(sodExceptionStreamId(exceptionId), [
-    {
-      type: event.type,
-      data: event.data,
-      metadata: {
-        eventId: randomUUID(),
-        correlationId: randomUUID(),
-        causationId: null,
-        actor: { kind: 'person', id: 'policy-admin' },
-        occurredAt: '2026-06-01T08:00:00.000Z',
-      },
-    },
-  ]);
+  await appendPublishedEvent(store, sodExceptionStreamId(exceptionId), event, POLICY_SERVICE, '2026-06-01T08:00:00.000Z');
 }
 
 /** An SoD exception as the policy service grants it (the contract's part of the event). */

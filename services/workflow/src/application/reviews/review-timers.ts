@@ -1,8 +1,8 @@
 import { commandHandler, type Clock, type EventStore, type IdGenerator } from '@tenure/event-sourcing';
-import { startTimerWorker, type TimerWorker } from '@tenure/event-store-postgres';
+import { startTimerWorker, type PendingTimer, type TimerWorker } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import type { Pool } from 'pg';
-import { reviewCampaignDecider } from '../../domain/reviews';
+import { reviewCampaignDecider, type ReviewCampaignCommand } from '../../domain/reviews';
 import { REVIEW_DEADLINE_TIMER, REVIEW_REMINDER_TIMER } from '../../read-model/workflow-reviews/workflow-reviews.projection';
 import { reviewCampaignStreamId } from './review-streams';
 
@@ -25,37 +25,32 @@ export function startReviewTimers(deps: ReviewTimerDependencies): TimerWorker[] 
   const handle = commandHandler(deps.store, reviewCampaignDecider, { ids: deps.ids });
   const onError = (timer: { timerId: string }, error: unknown) =>
     deps.logger.error({ err: error, timerId: timer.timerId }, 'review timer failed');
-  const reminders = startTimerWorker({
-    pool: deps.pool,
-    kind: REVIEW_REMINDER_TIMER,
-    clock: deps.clock,
-    pollMs: deps.pollMs,
-    onError,
-    fire: async (timer) => {
-      const { campaignId } = timer.payload as { campaignId: string };
-      const now = deps.clock.now();
-      await handle(
-        reviewCampaignStreamId(campaignId),
-        { type: 'SendReviewReminders', data: { dueAt: timer.dueAt.toISOString(), sentAt: now.toISOString() } },
-        { commandId: deps.ids.newId(), correlationId: timer.timerId, actor: { kind: 'system', id: REVIEW_REMINDER_TIMER }, now },
-      );
-    },
-  });
-  const deadlines = startTimerWorker({
-    pool: deps.pool,
-    kind: REVIEW_DEADLINE_TIMER,
-    clock: deps.clock,
-    pollMs: deps.pollMs,
-    onError,
-    fire: async (timer) => {
-      const { campaignId } = timer.payload as { campaignId: string };
-      const now = deps.clock.now();
-      await handle(
-        reviewCampaignStreamId(campaignId),
-        { type: 'CloseReviewCampaignAtDeadline', data: { now: now.toISOString() } },
-        { commandId: deps.ids.newId(), correlationId: timer.timerId, actor: { kind: 'system', id: REVIEW_DEADLINE_TIMER }, now },
-      );
-    },
-  });
+  /** A worker of one timer kind that sends its campaign the command the timer asks for. */
+  const worker = (kind: string, command: (timer: PendingTimer, now: Date) => ReviewCampaignCommand) =>
+    startTimerWorker({
+      pool: deps.pool,
+      kind,
+      clock: deps.clock,
+      pollMs: deps.pollMs,
+      onError,
+      fire: async (timer) => {
+        const { campaignId } = timer.payload as { campaignId: string };
+        const now = deps.clock.now();
+        await handle(reviewCampaignStreamId(campaignId), command(timer, now), {
+          commandId: deps.ids.newId(),
+          correlationId: timer.timerId,
+          actor: { kind: 'system', id: kind },
+          now,
+        });
+      },
+    });
+  const reminders = worker(REVIEW_REMINDER_TIMER, (timer, now) => ({
+    type: 'SendReviewReminders',
+    data: { dueAt: timer.dueAt.toISOString(), sentAt: now.toISOString() },
+  }));
+  const deadlines = worker(REVIEW_DEADLINE_TIMER, (_timer, now) => ({
+    type: 'CloseReviewCampaignAtDeadline',
+    data: { now: now.toISOString() },
+  }));
   return [reminders, deadlines];
 }
