@@ -1,5 +1,7 @@
 import { logLevelSchema, portSchema } from '@tenure/platform';
+import { parseTokenList } from '@tenure/service-runtime';
 import { z } from 'zod';
+import type { OidcSettings } from './authentication/access-token-verifier';
 import { DEFAULT_GRAPHQL_LIMITS, type GraphqlLimits } from './graphql-limits';
 import { DEFAULT_RATE_LIMIT } from './rate-limit';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
@@ -36,6 +38,18 @@ export const gatewayConfigSchema = z.object({
   POLICY_URL: optionalUrl,
   WORKFLOW_URL: optionalUrl,
   CONNECTOR_URL: optionalUrl,
+  /** The OpenID provider people sign in with; unset: only administrator API tokens are accepted. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_AUDIENCE: z.string().min(1).default('tenure-api'),
+  OIDC_JWKS_URI: optionalUrl,
+  OIDC_EMPLOYEE_NUMBER_CLAIM: z.string().min(1).default('employee_number'),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ADMINISTRATOR_GROUPS: z.string().default('tenure-administrators'),
+  OIDC_AUDITOR_GROUPS: z.string().default('tenure-auditors'),
+  /** Signs the caller tokens the services trust; shared with the services only (never logged). */
+  CALLER_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Administrator API tokens, comma-separated (never logged). */
+  ADMIN_TOKENS: z.string().optional(),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
@@ -48,6 +62,20 @@ export function subgraphUrlOverrides(config: GatewayConfig): Partial<Record<Subg
     if (url) overrides[subgraph.name] = url;
   }
   return overrides;
+}
+
+/** How people's access tokens are checked, or undefined when no OpenID provider is configured. */
+export function oidcSettings(config: GatewayConfig): OidcSettings | undefined {
+  if (!config.OIDC_ISSUER) return undefined;
+  return {
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_AUDIENCE,
+    jwksUri: config.OIDC_JWKS_URI,
+    employeeNumberClaim: config.OIDC_EMPLOYEE_NUMBER_CLAIM,
+    groupsClaim: config.OIDC_GROUPS_CLAIM,
+    administratorGroups: parseTokenList(config.OIDC_ADMINISTRATOR_GROUPS),
+    auditorGroups: parseTokenList(config.OIDC_AUDITOR_GROUPS),
+  };
 }
 
 export function graphqlLimits(config: GatewayConfig): GraphqlLimits {

@@ -1,6 +1,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Logger } from '@tenure/platform';
 
+/** What each client operation carries to the subgraph requests it causes. */
+export interface GatewayContext {
+  /** The Authorization header the services receive, set by authentication. */
+  readonly subgraphAuthorization: string;
+}
+
 export interface TenureGateway {
   readonly gateway: ApolloGateway;
   /** The URL each subgraph is actually reached at, known once the gateway has loaded. */
@@ -22,13 +28,11 @@ export function createGateway(supergraphSdl: string, urlOverrides: Readonly<Reco
       subgraphUrls.set(name, effectiveUrl);
       return new RemoteGraphQLDataSource({
         url: effectiveUrl,
-        // The client's Authorization header reaches the subgraphs unchanged: until OIDC (issue 7) the identity
-        // service checks administrator tokens itself. Nothing else of the client request is forwarded.
-        willSendRequest(options) {
-          // Only client operations have a client request (not health checks or schema loading).
-          if (!('incomingRequestContext' in options)) return;
-          const authorization = options.incomingRequestContext.request.http?.headers.get('authorization');
-          if (authorization) options.request.http?.headers.set('authorization', authorization);
+        // The services receive what authentication decided (a caller token the gateway signed, or the administrator
+        // API token), never the client's own headers: nothing of the client request is forwarded as it is.
+        willSendRequest({ request, context }) {
+          const authorization = (context as Partial<GatewayContext>).subgraphAuthorization;
+          if (authorization) request.http?.headers.set('authorization', authorization);
         },
       });
     },

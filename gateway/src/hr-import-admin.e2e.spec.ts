@@ -50,6 +50,7 @@ describe('HR import mutations through the gateway', () => {
       PORT: String(gatewayPort),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      ADMIN_TOKENS: ADMIN_TOKEN,
     });
     await gateway.waitForLog('listening');
     graphqlUrl = `http://127.0.0.1:${gatewayPort}/graphql`;

@@ -18,6 +18,9 @@ interface RunningService {
   readonly database: TestDatabase;
 }
 
+/** An administrator API token: the gateway lets no anonymous request through. */
+const ADMIN_TOKEN = 'platform-status-admin-token';
+
 async function startService(name: string): Promise<RunningService & { readonly url: string }> {
   const database = await createTestDatabase(2);
   const port = await freePort();
@@ -26,12 +29,13 @@ async function startService(name: string): Promise<RunningService & { readonly u
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
     LOG_LEVEL: 'info',
+    ADMIN_TOKENS: ADMIN_TOKEN,
   });
   return { name, process, database, url: `http://127.0.0.1:${port}/graphql` };
 }
 
 async function postGraphQL(url: string, body: string): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, body });
 }
 
 function expectGracefulExit(service: NodeProcess, exit: Exit): void {
@@ -60,6 +64,7 @@ describe('platform status through the gateway', () => {
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      ADMIN_TOKENS: ADMIN_TOKEN,
       BODY_LIMIT: `${BODY_LIMIT_BYTES}b`,
     });
     gatewayUrl = String((await gateway.waitForLog('listening'))['url']);

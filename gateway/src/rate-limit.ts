@@ -36,8 +36,9 @@ export function rateLimitPerClient(limit: RateLimit, errorBody: (request: Reques
 /**
  * The client a request counts for: its bearer token when it has one, so people behind one address (or
  * the portal's server, rendering for many people) are counted apart; otherwise its address. The token is
- * kept only as a hash. Until tokens are verified here (OIDC), a client can dodge the limit by inventing
- * tokens; a verified subject should then be the key.
+ * kept only as a hash. The limit is counted before authentication, so that a flood costs nothing but
+ * the count: a client inventing tokens dodges the limit, but each invented token gets a cheap 401
+ * (authentication/authenticate.ts) and never reaches a service.
  */
 export function clientKey(request: Request): string {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];

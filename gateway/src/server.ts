@@ -7,7 +7,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Logger } from '@tenure/platform';
 import { createErrorFormatter } from '@tenure/subgraph';
 import express, { type ErrorRequestHandler, type Request } from 'express';
-import { type GatewayConfig, graphqlLimits, subgraphUrlOverrides } from './config';
+import { ConfigurationError } from '@tenure/platform';
+import { parseTokenList } from '@tenure/service-runtime';
+import { AccessTokenVerifier } from './authentication/access-token-verifier';
+import { authenticate, type Authentication } from './authentication/authenticate';
+import { type GatewayConfig, graphqlLimits, oidcSettings, subgraphUrlOverrides } from './config';
 import { type ErrorBody, graphqlErrorBody, scimErrorBody, webhookErrorBody } from './error-bodies';
 import { createGateway } from './gateway';
 import { graphqlLimitOptions } from './graphql-limits';
@@ -26,7 +30,8 @@ export interface RunningGateway {
  * The one place the gateway's HTTP server is assembled: rate limit per client, body limit, health
  * endpoints, /graphql with its operation limits (depth, cost, aliases, directives, tokens), and the
  * identity service's SCIM and HR webhook paths (forwarded). In production: no introspection, no field
- * suggestions, no stack traces, no internal error messages. Authentication belongs here when it arrives.
+ * suggestions, no stack traces, no internal error messages. Every /graphql request is authenticated
+ * (authentication/authenticate.ts) before its body is even read.
  */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const production = config.NODE_ENV === 'production';
@@ -63,13 +68,31 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   if (rateLimit) app.use(['/graphql', IDENTITY_HTTP_PATHS.scim, IDENTITY_HTTP_PATHS.hrWebhook], rateLimit);
   // Streamed to the identity service as they are: before any body parser, with the same body limit.
   mountIdentityRoutes(app, () => subgraphUrls.get('identity'), config.BODY_LIMIT, logger);
-  app.use('/graphql', express.json({ limit: config.BODY_LIMIT }), expressMiddleware(apollo));
+  app.use(
+    '/graphql',
+    authenticate(authenticationFrom(config), logger),
+    express.json({ limit: config.BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ res }) => ({ subgraphAuthorization: res.locals['subgraphAuthorization'] as string }) }),
+  );
   app.use(bodyErrorHandler(config.BODY_LIMIT));
 
   await listen(httpServer, config.PORT, config.HOST);
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}/graphql`;
   return { url, close: () => apollo.stop() };
+}
+
+/** People sign in through the OpenID provider when one is configured; administrator API tokens always work. */
+function authenticationFrom(config: GatewayConfig): Authentication {
+  const settings = oidcSettings(config);
+  if (settings && !config.CALLER_TOKEN_SECRET) {
+    throw new ConfigurationError(['CALLER_TOKEN_SECRET: required with OIDC_ISSUER, to vouch for signed-in people to the services']);
+  }
+  return {
+    adminTokens: parseTokenList(config.ADMIN_TOKENS),
+    accessTokens: settings ? new AccessTokenVerifier(settings) : undefined,
+    callerTokenSecret: config.CALLER_TOKEN_SECRET,
+  };
 }
 
 /** Refusals in the shape of the protocol spoken on the path asked. */

@@ -86,7 +86,7 @@ describe('workflow flows through the gateway, on the demo platform', () => {
     return platform.data<{ requestAccess: { id: string; status: string; steps: { index: number; approvers: string[] }[] } }>(
       REQUEST_ACCESS,
       { input },
-      await platform.personToken(employeeNumber),
+      await platform.signIn(employeeNumber),
     );
   }
 
@@ -94,7 +94,7 @@ describe('workflow flows through the gateway, on the demo platform', () => {
     return platform.graphql<{ approveRequest: { status: string; steps: { index: number; status: string; approvers: string[] }[] } }>(
       APPROVE,
       { id: requestId, comment: `approved by ${employeeNumber}` },
-      await platform.personToken(employeeNumber),
+      await platform.signIn(employeeNumber),
     );
   }
 
@@ -190,7 +190,7 @@ describe('workflow flows through the gateway, on the demo platform', () => {
     });
     expect(moved.status).toBe(200);
 
-    const sofia = await platform.personToken(SOFIA);
+    const sofia = await platform.signIn(SOFIA);
     const [item] = await eventually(async () => {
       const data = await platform.data<{ myReviewItems: { id: string; employeeNumber: string; entitlementKey: string }[] }>(
         MY_REVIEW_ITEMS,
@@ -202,7 +202,7 @@ describe('workflow flows through the gateway, on the demo platform', () => {
     }, 'the mover review for the new manager');
     expect(item).toMatchObject({ entitlementKey: 'workspace-admin' });
 
-    const bySubject = await platform.graphql(DECIDE, { input: { itemId: item!.id, decision: 'KEEP' } }, await platform.personToken(OLIVER));
+    const bySubject = await platform.graphql(DECIDE, { input: { itemId: item!.id, decision: 'KEEP' } }, await platform.signIn(OLIVER));
     const byNewManager = await platform.data<{ decideReviewItem: { decision: string; decidedBy: string } }>(
       DECIDE,
       { input: { itemId: item!.id, decision: 'REVOKE', comment: 'not needed in Sales' } },
@@ -237,13 +237,13 @@ describe('workflow flows through the gateway, on the demo platform', () => {
     const refusedPerson = await platform.graphql(
       'mutation { startReviewCampaign(input: { name: "mine", scopeKind: APPLICATION, applicationId: "github", reviewer: MANAGER }) { id } }',
       {},
-      await platform.personToken(PRIYA),
+      await platform.signIn(PRIYA),
     );
     const item = started.startReviewCampaign.items.find((candidate) => candidate.reviewer.employeeNumber === PRIYA)!;
     const kept = await platform.data<{ decideReviewItem: { decision: string } }>(
       DECIDE,
       { input: { itemId: item.id, decision: 'KEEP', comment: 'still on the platform team' } },
-      await platform.personToken(PRIYA),
+      await platform.signIn(PRIYA),
     );
     const progress = await platform.data<{ reviewCampaign: { progress: { total: number; decided: number; kept: number } } }>(
       'query($id: ID!) { reviewCampaign(id: $id) { progress { total decided kept } } }',

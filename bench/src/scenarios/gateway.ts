@@ -14,12 +14,13 @@ import { applicationIdsFor, FULL_GATEWAY_PLAN, QUICK_GATEWAY_PLAN, withRateFromE
 import { postGraphql } from './gateway/graphql-post';
 import { birthrightForEveryone } from './leaver/leaver-policy';
 import type { Scenario, ScenarioOptions } from './scenario';
+import { TestIssuer } from '@tenure/testing';
 import { publishPolicy } from './services/policy-publication';
 
 export const gatewayScenario: Scenario = {
   name: 'gateway',
   description:
-    'Federation gateway: a directory page from the identity subgraph directly and through the gateway, and a page spanning identity, workflow and connector through the gateway, 100 requests/s each (open loop) on loopback; p50/p99 and the gateway’s added latency',
+    'Federation gateway: a directory page from the identity subgraph directly, through the gateway with an API token and with a signed-in person’s access token (RS256, verified at the gateway), and a page spanning identity, workflow and connector through the gateway, 100 requests/s each (open loop) on loopback; p50/p99 and the gateway’s added latency',
   run: runGatewayScenario,
 };
 
@@ -40,6 +41,8 @@ async function runGatewayScenario({ quick, log }: ScenarioOptions): Promise<Reco
   log(`gateway benchmark (${plan.name}), ${startedAt.toISOString()}, Node.js ${process.version}`);
   const postgres = await openBenchPostgres();
   let platform: BenchPlatform | undefined;
+  // A stand-in OpenID provider (RS256 keys published as a JWKS on loopback): what the gateway verifies per request is the same as with Okta or Keycloak.
+  const issuer = await TestIssuer.start();
   try {
     log(`server: ${postgres.origin}`);
     const applicationIds = applicationIdsFor(plan);
@@ -49,7 +52,9 @@ async function runGatewayScenario({ quick, log }: ScenarioOptions): Promise<Reco
     const { identity, connector } = platform.services;
     await registerApplications(connector.graphqlUrl, BENCH_ADMIN_TOKEN, applicationIds, ['role-0']);
     await importCompany(identity.graphqlUrl, BENCH_ADMIN_TOKEN, plan.people);
-    const gateway = await platform.startGateway();
+    const gateway = await platform.startGateway(issuer.issuer);
+    // An auditor reads the whole directory; the token outlives the run.
+    const accessToken = await issuer.token('bench-auditor', { claims: { groups: ['tenure-auditors'] }, expiresIn: 3600 });
     await waitForBirthright(gateway.graphqlUrl, BENCH_ADMIN_TOKEN, plan.people, plan.applications, SETUP_TIMEOUT_MS);
     log(
       `setup: four services and the gateway as their own processes; ${plan.people} people imported, each with ${plan.applications} birthright ` +
@@ -57,8 +62,8 @@ async function runGatewayScenario({ quick, log }: ScenarioOptions): Promise<Reco
     );
 
     const variables = { first: plan.pageSize };
-    const directoryPage = (url: string) => async () => {
-      const page = await postGraphql<DirectoryPage>(url, DIRECTORY_PAGE_QUERY, variables);
+    const directoryPage = (url: string, token: string) => async () => {
+      const page = await postGraphql<DirectoryPage>(url, DIRECTORY_PAGE_QUERY, variables, token);
       if (page.identities.edges.length !== plan.pageSize) throw new Error(`a page of ${page.identities.edges.length} identities`);
     };
     const accessPage = async () => {
@@ -69,8 +74,9 @@ async function runGatewayScenario({ quick, log }: ScenarioOptions): Promise<Reco
       if (complete.length !== plan.pageSize) throw new Error(`${complete.length} of ${plan.pageSize} identities with their access`);
     };
     const queries = [
-      { name: 'direct', request: directoryPage(identity.graphqlUrl) },
-      { name: 'gateway', request: directoryPage(gateway.graphqlUrl) },
+      { name: 'direct', request: directoryPage(identity.graphqlUrl, BENCH_ADMIN_TOKEN) },
+      { name: 'gateway', request: directoryPage(gateway.graphqlUrl, BENCH_ADMIN_TOKEN) },
+      { name: 'signed_in', request: directoryPage(gateway.graphqlUrl, accessToken) },
       { name: 'three_subgraphs', request: accessPage },
     ] as const;
 
@@ -99,11 +105,17 @@ async function runGatewayScenario({ quick, log }: ScenarioOptions): Promise<Reco
       log(`round ${n + 1}/${plan.rounds}: ${p50s.join(', ')}`);
     });
 
-    const [direct, throughGateway, threeSubgraphs] = queries.map((query) => measured.get(query.name)!) as [Measured, Measured, Measured];
-    const errors = direct.errors + throughGateway.errors + threeSubgraphs.errors;
+    const [direct, throughGateway, signedIn, threeSubgraphs] = queries.map((query) => measured.get(query.name)!) as [
+      Measured,
+      Measured,
+      Measured,
+      Measured,
+    ];
+    const errors = direct.errors + throughGateway.errors + signedIn.errors + threeSubgraphs.errors;
     const summaries = {
       direct: summarizeOrZero(direct.latencies),
       gateway: summarizeOrZero(throughGateway.latencies),
+      signedIn: summarizeOrZero(signedIn.latencies),
       threeSubgraphs: summarizeOrZero(threeSubgraphs.latencies),
     };
     const seconds = (plan.rounds * plan.roundMs) / 1000;
@@ -113,15 +125,18 @@ async function runGatewayScenario({ quick, log }: ScenarioOptions): Promise<Reco
     );
     log(`  identity subgraph directly:               ${describe(summaries.direct)}`);
     log(`  the same query through the gateway:       ${describe(summaries.gateway)}`);
+    log(`  the same, a signed-in person's JWT:       ${describe(summaries.signedIn)}`);
     log(`  identity + workflow + connector, gateway: ${describe(summaries.threeSubgraphs)}`);
     const addedP50 = summaries.gateway.p50 - summaries.direct.p50;
     const addedP99 = summaries.gateway.p99 - summaries.direct.p99;
     log(`gateway's added latency (through the gateway minus directly): p50 ${formatMs(addedP50)}, p99 ${formatMs(addedP99)}`);
-    const lag = summarizeOrZero([...direct.startLags, ...throughGateway.startLags, ...threeSubgraphs.startLags]);
+    const authenticationP50 = summaries.signedIn.p50 - summaries.gateway.p50;
+    log(`verifying a person's access token and signing their caller token adds: p50 ${formatMs(authenticationP50)}`);
+    const lag = summarizeOrZero([...direct.startLags, ...throughGateway.startLags, ...signedIn.startLags, ...threeSubgraphs.startLags]);
     log(
       `client schedule lag (sent after the scheduled moment): p50 ${formatMs(lag.p50)}, p99 ${formatMs(lag.p99)}, max ${formatMs(lag.max)}`,
     );
-    const firstError = direct.firstError ?? throughGateway.firstError ?? threeSubgraphs.firstError;
+    const firstError = direct.firstError ?? throughGateway.firstError ?? signedIn.firstError ?? threeSubgraphs.firstError;
     log(`errors: ${errors}${firstError ? ` (the first: ${firstError})` : ''}`);
     const processPeaks = platform.peakRssMb();
     const peakRssMb = memory.peakRssMb();
@@ -150,6 +165,9 @@ async function runGatewayScenario({ quick, log }: ScenarioOptions): Promise<Reco
       gateway_p99_ms: round(summaries.gateway.p99),
       gateway_added_p50_ms: round(addedP50),
       gateway_added_p99_ms: round(addedP99),
+      signed_in_p50_ms: round(summaries.signedIn.p50),
+      signed_in_p99_ms: round(summaries.signedIn.p99),
+      authentication_added_p50_ms: round(authenticationP50),
       three_subgraphs_p50_ms: round(summaries.threeSubgraphs.p50),
       three_subgraphs_p99_ms: round(summaries.threeSubgraphs.p99),
       client_lag_p99_ms: round(lag.p99),
@@ -163,6 +181,7 @@ async function runGatewayScenario({ quick, log }: ScenarioOptions): Promise<Reco
   } finally {
     memory.stop();
     await platform?.stop();
+    await issuer.stop();
     await postgres.dispose();
   }
 }

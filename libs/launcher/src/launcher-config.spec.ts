@@ -20,6 +20,7 @@ describe('launcher configuration', () => {
       CONNECTOR_PORT: 4104,
       GATEWAY_PORT: 4000,
       PORTAL_PORT: 3000,
+      IDP_PORT: 4200,
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
     });

@@ -3,7 +3,15 @@ import { databaseUrlSchema, loadConfig, logLevelSchema, portSchema } from '@tenu
 import { z } from 'zod';
 
 /** Every port the launcher hands out, by the variable that overrides it. */
-export const PORT_VARIABLES = ['IDENTITY_PORT', 'POLICY_PORT', 'WORKFLOW_PORT', 'CONNECTOR_PORT', 'GATEWAY_PORT', 'PORTAL_PORT'] as const;
+export const PORT_VARIABLES = [
+  'IDENTITY_PORT',
+  'POLICY_PORT',
+  'WORKFLOW_PORT',
+  'CONNECTOR_PORT',
+  'GATEWAY_PORT',
+  'PORTAL_PORT',
+  'IDP_PORT',
+] as const;
 export type PortVariable = (typeof PORT_VARIABLES)[number];
 
 export const launcherConfigSchema = z
@@ -20,6 +28,10 @@ export const launcherConfigSchema = z
     CONNECTOR_PORT: portSchema.default(4104),
     GATEWAY_PORT: portSchema.default(4000),
     PORTAL_PORT: portSchema.default(3000),
+    /** The built-in development OpenID provider, started when OIDC_ISSUER does not name the organisation's. */
+    IDP_PORT: portSchema.default(4200),
+    /** The organisation's OpenID provider; when absent (development only), the built-in one on IDP_PORT. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     LOG_LEVEL: logLevelSchema,
     NODE_ENV: z.enum(['development', 'production', 'test'], 'must be development, production or test').default('development'),
   })

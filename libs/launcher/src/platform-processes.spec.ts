@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONNECTOR_CREDENTIALS_KEY_FILE } from './connector-credentials-key';
 import { loadLauncherConfig } from './launcher-config';
-import { DEMO_ADMIN_TOKEN, DEMO_PERSON_TOKEN_SECRET, DEMO_SCIM_TOKEN, planPlatformProcesses } from './platform-processes';
+import { DEMO_ADMIN_TOKEN, DEMO_SCIM_TOKEN, planPlatformProcesses } from './platform-processes';
+
+/** Every planned process's environment, from one plan (secrets are made once per plan). */
+function plannedEnvs(launcherEnv: NodeJS.ProcessEnv): Map<string, Record<string, string | undefined>> {
+  const planned = planPlatformProcesses(loadLauncherConfig(launcherEnv), '/repo', launcherEnv);
+  return new Map(planned.map((process) => [process.name, process.spec('postgres://db').env ?? {}]));
+}
 
 function envOf(processName: string, launcherEnv: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  const planned = planPlatformProcesses(loadLauncherConfig(launcherEnv), '/repo', launcherEnv).find(
-    (process) => process.name === processName,
-  );
-  if (!planned) throw new Error(`no planned process ${processName}`);
-  return planned.spec('postgres://db').env ?? {};
+  const env = plannedEnvs(launcherEnv).get(processName);
+  if (!env) throw new Error(`no planned process ${processName}`);
+  return env;
 }
 
 describe('the platform processes', () => {
@@ -21,33 +25,61 @@ describe('the platform processes', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('given development, when planned, then every service takes the demo administrator token and person token secret and only identity the HR inputs’ secrets', () => {
+  it('given development, when planned, then every service takes the demo administrator token and only identity the HR inputs’ secrets', () => {
     const env = { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir };
 
-    for (const service of ['identity', 'policy', 'workflow', 'connector']) {
+    for (const service of ['identity', 'policy', 'workflow', 'connector', 'gateway']) {
       expect(envOf(service, env)['ADMIN_TOKENS']).toBe(DEMO_ADMIN_TOKEN);
-      expect(envOf(service, env)['PERSON_TOKEN_SECRET']).toBe(DEMO_PERSON_TOKEN_SECRET);
     }
-    expect(DEMO_PERSON_TOKEN_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(envOf('identity', env)['SCIM_TOKENS']).toBe(DEMO_SCIM_TOKEN);
     expect(envOf('policy', env)['SCIM_TOKENS']).toBeUndefined();
   });
 
+  it('given no CALLER_TOKEN_SECRET, when planned, then the gateway and every service share one fresh secret, new for each run', () => {
+    const env = { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir };
+    const envs = plannedEnvs(env);
+
+    const secret = envs.get('gateway')?.['CALLER_TOKEN_SECRET'];
+    expect(secret?.length).toBeGreaterThanOrEqual(32);
+    for (const service of ['identity', 'policy', 'workflow', 'connector']) expect(envs.get(service)?.['CALLER_TOKEN_SECRET']).toBe(secret);
+    expect(plannedEnvs(env).get('gateway')?.['CALLER_TOKEN_SECRET']).not.toBe(secret);
+  });
+
   it('given ADMIN_TOKENS in the launcher’s environment, when planned, then no service is handed the demo token', () => {
     expect(envOf('policy', { NODE_ENV: 'development', ADMIN_TOKENS: 'real-token' })['ADMIN_TOKENS']).toBeUndefined();
+    expect(envOf('gateway', { NODE_ENV: 'development', ADMIN_TOKENS: 'real-token' })['ADMIN_TOKENS']).toBeUndefined();
   });
 
-  it('given PERSON_TOKEN_SECRET in the launcher’s environment, when planned, then no service is handed the demo secret', () => {
-    const env = { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, PERSON_TOKEN_SECRET: 'x'.repeat(40) };
+  it('given CALLER_TOKEN_SECRET in the launcher’s environment, when planned, then the gateway and the services use it', () => {
+    const env = { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, CALLER_TOKEN_SECRET: 'x'.repeat(40) };
 
-    expect(envOf('workflow', env)['PERSON_TOKEN_SECRET']).toBeUndefined();
-    expect(envOf('connector', env)['PERSON_TOKEN_SECRET']).toBeUndefined();
+    expect(envOf('workflow', env)['CALLER_TOKEN_SECRET']).toBe('x'.repeat(40));
+    expect(envOf('gateway', env)['CALLER_TOKEN_SECRET']).toBe('x'.repeat(40));
   });
 
-  it('given production, when planned, then no demo secret is handed out', () => {
-    expect(envOf('policy', { NODE_ENV: 'production' })['ADMIN_TOKENS']).toBeUndefined();
-    expect(envOf('workflow', { NODE_ENV: 'production' })['PERSON_TOKEN_SECRET']).toBeUndefined();
-    expect(envOf('identity', { NODE_ENV: 'production' })['SCIM_TOKENS']).toBeUndefined();
+  it('given development without OIDC_ISSUER, when planned, then the built-in OpenID provider runs and the gateway and portal trust it', () => {
+    const envs = plannedEnvs({ NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, IDP_PORT: '4300', PORTAL_PORT: '3100' });
+
+    expect(envs.get('identity-provider')).toMatchObject({ OIDC_ISSUER: 'http://localhost:4300', PORTAL_ORIGIN: 'http://localhost:3100' });
+    expect(envs.get('identity-provider')?.['IDP_USERS_FILE']).toBe(path.join('/repo', 'services', 'identity', 'demo', 'demo-company.csv'));
+    expect(envs.get('gateway')?.['OIDC_ISSUER']).toBe('http://localhost:4300');
+  });
+
+  it('given OIDC_ISSUER, when planned, then no built-in provider runs and the gateway trusts the organisation’s', () => {
+    const envs = plannedEnvs({ NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, OIDC_ISSUER: 'https://login.example.com/' });
+
+    expect(envs.has('identity-provider')).toBe(false);
+    expect(envs.get('gateway')?.['OIDC_ISSUER']).toBe('https://login.example.com/');
+  });
+
+  it('given production, when planned, then no demo secret is handed out and no built-in provider runs', () => {
+    const envs = plannedEnvs({ NODE_ENV: 'production' });
+
+    expect(envs.get('policy')?.['ADMIN_TOKENS']).toBeUndefined();
+    expect(envs.get('gateway')?.['ADMIN_TOKENS']).toBeUndefined();
+    expect(envs.get('identity')?.['SCIM_TOKENS']).toBeUndefined();
+    expect(envs.has('identity-provider')).toBe(false);
+    expect(envs.get('gateway')?.['OIDC_ISSUER']).toBeUndefined();
   });
 
   it('given development, when the connector is planned, then it gets a credentials key generated once into the data directory and kept', () => {

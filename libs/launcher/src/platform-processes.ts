@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readOrCreateConnectorCredentialsKey } from './connector-credentials-key';
@@ -49,15 +50,44 @@ export const DEMO_ADMIN_TOKEN = 'tenure-demo-admin-token';
 export const DEMO_HR_WEBHOOK_SECRET = 'tenure-demo-hr-webhook-secret';
 
 /**
- * The secret every service verifies person tokens with in development (interim, until sign-in through
- * OIDC at the gateway: issue 7), documented in the README; `npm run person-token -- <employeeNumber>`
- * signs with it too. PERSON_TOKEN_SECRET in the launcher's own environment wins; any NODE_ENV but
- * development gets none, and person tokens are refused until PERSON_TOKEN_SECRET is configured.
+ * The secret the portal's client authenticates to the development OpenID provider with, documented
+ * in libs/dev-identity-provider/README.md. PORTAL_CLIENT_SECRET in the launcher's environment wins.
  */
-export const DEMO_PERSON_TOKEN_SECRET = 'tenure-demo-person-token-secret-not-for-production';
+export const DEMO_PORTAL_CLIENT_SECRET = 'tenure-demo-portal-client-secret';
 
 /**
- * Development secrets: the administrator token and person token secret for every service, the HR inputs' for identity, and
+ * Secrets nobody needs to know, made fresh for each run when not configured: the one the gateway
+ * signs caller tokens with (the services verify them) and the one the portal seals sessions with.
+ * A fresh secret per run means no demo secret anyone could read in the README and forge with.
+ */
+export interface RunSecrets {
+  readonly callerTokenSecret: string;
+  readonly portalSessionSecret: string;
+}
+
+export function runSecrets(env: NodeJS.ProcessEnv): RunSecrets {
+  return {
+    callerTokenSecret: env['CALLER_TOKEN_SECRET'] || randomBytes(32).toString('base64url'),
+    portalSessionSecret: env['PORTAL_SESSION_SECRET'] || randomBytes(32).toString('base64url'),
+  };
+}
+
+/**
+ * The OpenID provider people sign in with: the organisation's (OIDC_ISSUER), else the built-in
+ * development one; in production none unless configured (only API tokens work then).
+ */
+export function issuerOf(config: LauncherConfig): string | undefined {
+  if (config.OIDC_ISSUER) return config.OIDC_ISSUER;
+  return config.NODE_ENV === 'production' ? undefined : `http://localhost:${config.IDP_PORT}`;
+}
+
+function issuerEnv(config: LauncherConfig): Record<string, string> {
+  const issuer = issuerOf(config);
+  return issuer ? { OIDC_ISSUER: issuer } : {};
+}
+
+/**
+ * Development secrets: the administrator token for every service, the HR inputs' for identity, and
  * for the connector the key that seals application credentials (generated once into the data directory).
  */
 function serviceSpecificEnv(
@@ -67,11 +97,8 @@ function serviceSpecificEnv(
   root: string,
 ): Record<string, string> {
   if (config.NODE_ENV !== 'development') return {};
-  // Every service takes the demo administrator token and person token secret; the HR inputs are identity's.
-  const admin: Record<string, string> = {
-    ...(env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN }),
-    ...(env['PERSON_TOKEN_SECRET'] ? {} : { PERSON_TOKEN_SECRET: DEMO_PERSON_TOKEN_SECRET }),
-  };
+  // Every service takes the demo administrator token; the HR inputs are identity's.
+  const admin: Record<string, string> = env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN };
   if (name === 'connector') {
     if (env['CONNECTOR_CREDENTIALS_KEY']) return admin;
     return { ...admin, CONNECTOR_CREDENTIALS_KEY: readOrCreateConnectorCredentialsKey(resolveDataDir(config, root)) };
@@ -84,13 +111,17 @@ function serviceSpecificEnv(
   };
 }
 
-/** The four services, then the gateway in front of them, then the portal once the repository has one. */
+/**
+ * The four services (and, in development without OIDC_ISSUER, the built-in OpenID provider), then the
+ * gateway in front of them, then the portal.
+ */
 export function planPlatformProcesses(
   config: LauncherConfig,
   root: string,
   env: NodeJS.ProcessEnv = process.env,
+  secrets: RunSecrets = runSecrets(env),
 ): readonly PlannedProcess[] {
-  const common = { HOST, LOG_LEVEL: config.LOG_LEVEL, NODE_ENV: config.NODE_ENV };
+  const common = { HOST, LOG_LEVEL: config.LOG_LEVEL, NODE_ENV: config.NODE_ENV, CALLER_TOKEN_SECRET: secrets.callerTokenSecret };
   const services = SERVICES.map((service): PlannedProcess => {
     const port = config[service.portVariable];
     const folder = path.join(root, 'services', service.name);
@@ -129,18 +160,64 @@ export function planPlatformProcesses(
       command: process.execPath,
       args: [gatewayEntryPoint],
       cwd: gatewayFolder,
-      env: { ...common, ...subgraphUrls, PORT: String(config.GATEWAY_PORT) },
+      env: {
+        ...common,
+        ...subgraphUrls,
+        ...(config.NODE_ENV === 'development' && !env['ADMIN_TOKENS'] ? { ADMIN_TOKENS: DEMO_ADMIN_TOKEN } : {}),
+        ...issuerEnv(config),
+        PORT: String(config.GATEWAY_PORT),
+      },
       readyUrl: `http://${HOST}:${config.GATEWAY_PORT}/ready`,
       port: config.GATEWAY_PORT,
     }),
   };
 
-  const portal = planPortal(config, root);
-  return portal ? [...services, gateway, portal] : [...services, gateway];
+  const identityProvider = planIdentityProvider(config, root, env);
+  const portal = planPortal(config, root, env, secrets);
+  return [...(identityProvider ? [identityProvider] : []), ...services, gateway, ...(portal ? [portal] : [])];
 }
 
-/** The portal joins once web/ has a `start` script (the Next.js portal is not built yet). */
-function planPortal(config: LauncherConfig, root: string): PlannedProcess | undefined {
+/** The built-in development OpenID provider, with the demo company's people as users; never in production. */
+function planIdentityProvider(config: LauncherConfig, root: string, env: NodeJS.ProcessEnv): PlannedProcess | undefined {
+  if (config.OIDC_ISSUER || config.NODE_ENV === 'production') return undefined;
+  const folder = path.join(root, 'libs', 'dev-identity-provider');
+  const entryPoint = path.join(folder, 'dist', 'main.js');
+  const port = config.IDP_PORT;
+  return {
+    name: 'identity-provider',
+    stage: 0,
+    port,
+    portVariable: 'IDP_PORT',
+    entryPoint,
+    spec: () => ({
+      name: 'identity-provider',
+      command: process.execPath,
+      args: [entryPoint],
+      cwd: folder,
+      env: {
+        HOST,
+        LOG_LEVEL: config.LOG_LEVEL,
+        NODE_ENV: config.NODE_ENV,
+        IDP_PORT: String(port),
+        ...issuerEnv(config),
+        IDP_USERS_FILE: path.join(root, 'services', 'identity', 'demo', 'demo-company.csv'),
+        TENURE_DATA_DIR: resolveDataDir(config, root),
+        PORTAL_ORIGIN: portalOrigin(config),
+        PORTAL_CLIENT_SECRET: env['PORTAL_CLIENT_SECRET'] || DEMO_PORTAL_CLIENT_SECRET,
+      },
+      readyUrl: `http://${HOST}:${port}/.well-known/openid-configuration`,
+      port,
+    }),
+  };
+}
+
+/** Where people open the portal; the provider sends them back there after sign-in. */
+function portalOrigin(config: LauncherConfig): string {
+  return `http://localhost:${config.PORTAL_PORT}`;
+}
+
+/** The portal joins once web/ has a `start` script. */
+function planPortal(config: LauncherConfig, root: string, env: NodeJS.ProcessEnv, secrets: RunSecrets): PlannedProcess | undefined {
   const folder = path.join(root, 'web');
   const manifestFile = path.join(folder, 'package.json');
   if (!existsSync(manifestFile)) return undefined;
@@ -152,7 +229,8 @@ function planPortal(config: LauncherConfig, root: string): PlannedProcess | unde
     stage: 2,
     port,
     portVariable: 'PORTAL_PORT',
-    entryPoint: manifestFile,
+    // What `next build` leaves behind: without it `next start` has nothing to serve.
+    entryPoint: path.join(folder, '.next', 'BUILD_ID'),
     spec: () => ({
       name: 'portal',
       command: 'npm',
@@ -161,11 +239,16 @@ function planPortal(config: LauncherConfig, root: string): PlannedProcess | unde
       env: {
         HOSTNAME: HOST,
         PORT: String(port),
-        GATEWAY_URL: `http://${HOST}:${config.GATEWAY_PORT}/graphql`,
+        GATEWAY_URL: `http://${HOST}:${config.GATEWAY_PORT}`,
+        ...issuerEnv(config),
+        OIDC_CLIENT_ID: env['OIDC_CLIENT_ID'] || 'tenure-portal',
+        OIDC_CLIENT_SECRET: env['OIDC_CLIENT_SECRET'] || env['PORTAL_CLIENT_SECRET'] || DEMO_PORTAL_CLIENT_SECRET,
+        PORTAL_ORIGIN: portalOrigin(config),
+        PORTAL_SESSION_SECRET: secrets.portalSessionSecret,
         LOG_LEVEL: config.LOG_LEVEL,
         NODE_ENV: 'production',
       },
-      readyUrl: `http://${HOST}:${port}/`,
+      readyUrl: `http://${HOST}:${port}/health`,
       port,
     }),
   };

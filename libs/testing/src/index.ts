@@ -8,3 +8,5 @@ export * from './published-identity-events';
 export * from './published-assignment-events';
 export * from './node-process';
 export { freePort } from '@tenure/platform';
+export * from './launched-platform';
+export * from './test-issuer';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PostgresEventStore, migrate } from '@tenure/event-store-postgres';
-import { mintPersonToken } from '@tenure/service-runtime';
+import { mintCallerToken } from '@tenure/service-runtime';
 import {
   createTestDatabase,
   freePort,
@@ -24,7 +24,7 @@ import { publishPolicy } from '../src/testing/policy-events';
 // shapes. After each restart everything completes, and the log records each effect exactly once.
 const SERVICE_SCRIPT = join(__dirname, '..', 'dist', 'main.js');
 const ADMIN_TOKEN = 'workflow-crash-admin-token';
-const PERSON_TOKEN_SECRET = 'workflow-crash-person-token-secret-0123456789';
+const CALLER_TOKEN_SECRET = 'workflow-crash-caller-token-secret-0123456789';
 const HOUR_MS = 3_600_000;
 /** Short grants: auto-approved, and over while the service is down. */
 const SHORT_GRANT_MS = 5_000;
@@ -104,7 +104,7 @@ describe('the workflow service killed with SIGKILL and restarted', () => {
       DATABASE_URL: database.url,
       LOG_LEVEL: 'info',
       ADMIN_TOKENS: ADMIN_TOKEN,
-      PERSON_TOKEN_SECRET,
+      CALLER_TOKEN_SECRET,
       WORKFLOW_APPROVAL_ESCALATION_HOURS: String(ESCALATION_MS / HOUR_MS),
     });
     await service.waitForLog('listening', 30_000);
@@ -188,7 +188,7 @@ describe('the workflow service killed with SIGKILL and restarted', () => {
     database = await createTestDatabase(4);
     await migrate(database.pool);
     store = new PostgresEventStore({ connectionString: database.url, poolSize: 4 });
-    for (const person of PEOPLE) tokens.set(person.employeeNumber, await mintPersonToken(PERSON_TOKEN_SECRET, person.employeeNumber));
+    for (const person of PEOPLE) tokens.set(person.employeeNumber, await mintCallerToken(CALLER_TOKEN_SECRET, person.employeeNumber));
     await publishPolicy(store, 1, POLICY);
     for (const person of PEOPLE) await hire(store, person);
     await startService();

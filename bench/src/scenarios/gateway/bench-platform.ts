@@ -5,9 +5,9 @@ const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['identity', 'policy', 'workflow', 'connector'] as const;
 type ServiceName = (typeof SERVICES)[number];
 
-/** The bench's administrator token, handed to every service (the gateway forwards the client's Authorization header). */
+/** The bench's administrator API token, handed to the gateway (which passes it on as it is) and every service. */
 export const BENCH_ADMIN_TOKEN = 'tenure-bench-admin-token';
-const BENCH_PERSON_TOKEN_SECRET = 'tenure-bench-person-token-secret-0123456789';
+const BENCH_CALLER_TOKEN_SECRET = 'tenure-bench-caller-token-secret-0123456789';
 
 /**
  * The gateway's per-client rate limit, raised far above the measured rate: the benchmark is one client
@@ -36,7 +36,7 @@ export class BenchPlatform {
         DATABASE_URL: databaseUrl,
         LOG_LEVEL: 'warn',
         ADMIN_TOKENS: BENCH_ADMIN_TOKEN,
-        PERSON_TOKEN_SECRET: BENCH_PERSON_TOKEN_SECRET,
+        CALLER_TOKEN_SECRET: BENCH_CALLER_TOKEN_SECRET,
         ...SERVICE_SPECIFIC_ENV[name],
       }),
     );
@@ -53,9 +53,13 @@ export class BenchPlatform {
     );
   }
 
-  async startGateway(): Promise<PlatformProcess> {
+  /** The gateway, trusting `oidcIssuer` for people's access tokens besides the bench's administrator API token. */
+  async startGateway(oidcIssuer: string): Promise<PlatformProcess> {
     this.gatewayProcess = await PlatformProcess.start('gateway', resolve(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), {
       LOG_LEVEL: 'warn',
+      OIDC_ISSUER: oidcIssuer,
+      ADMIN_TOKENS: BENCH_ADMIN_TOKEN,
+      CALLER_TOKEN_SECRET: BENCH_CALLER_TOKEN_SECRET,
       ...Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_URL`, this.services[name].graphqlUrl])),
       ...UNTHROTTLED_GATEWAY,
     });

@@ -14,8 +14,8 @@ export interface LocalService {
   readonly app: INestApplication;
   /** Where it listens, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
-  /** Sends `query` to its /graphql over HTTP, as the gateway would. */
-  graphql<Data>(query: string): Promise<GraphQLAnswer<Data>>;
+  /** Sends `query` to its /graphql over HTTP, as the gateway would, with `Authorization: Bearer <token>` when given. */
+  graphql<Data>(query: string, token?: string): Promise<GraphQLAnswer<Data>>;
   close(): Promise<void>;
 }
 
@@ -39,10 +39,10 @@ export async function startLocalService(
   return {
     app,
     url,
-    async graphql<Data>(query: string): Promise<GraphQLAnswer<Data>> {
+    async graphql<Data>(query: string, token?: string): Promise<GraphQLAnswer<Data>> {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query }),
       });
       return { status: response.status, ...((await response.json()) as Omit<GraphQLAnswer<Data>, 'status'>) };

@@ -1,13 +1,13 @@
 export * from './caller';
 export { CallerGuard } from './caller-guard';
 export {
-  mintPersonToken,
-  PERSON_TOKEN_AUDIENCE,
-  PERSON_TOKEN_ISSUER,
-  PERSON_TOKEN_MIN_SECRET_LENGTH,
-  personTokenSecretFromEnv,
-  PersonTokenVerifier,
-  type MintPersonTokenOptions,
-  type PersonTokenCheck,
-} from './person-token';
+  mintCallerToken,
+  CALLER_TOKEN_AUDIENCE,
+  CALLER_TOKEN_ISSUER,
+  CALLER_TOKEN_MIN_SECRET_LENGTH,
+  callerTokenSecretFromEnv,
+  CallerTokenVerifier,
+  type MintCallerTokenOptions,
+  type CallerTokenCheck,
+} from './caller-token';
 export { currentCredentials, keepRequestCredentials, withRequestCredentials, type RequestCredentials } from './request-credentials';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, ID, Int, Query, Resolver } from 'type-graphql';
 import { IdentityDirectoryReader } from '../read-model/identity-directory.reader';
 import type { TimelineEntry } from '../read-model/identity-timeline-entry';
@@ -8,7 +9,10 @@ import { IdentityLifecycle, IdentityTimelineConnection, type IdentityTimelineEnt
 @Injectable()
 @Resolver()
 export class IdentityTimelineResolver {
-  constructor(private readonly reader: IdentityDirectoryReader) {}
+  constructor(
+    private readonly callers: CallerGuard,
+    private readonly reader: IdentityDirectoryReader,
+  ) {}
 
   @Query(() => IdentityTimelineConnection, {
     nullable: true,
@@ -19,6 +23,7 @@ export class IdentityTimelineResolver {
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<IdentityTimelineConnection | null> {
+    this.callers.requireReader('identityTimeline');
     const page = await this.reader.timeline(id, { first, after: after ?? null });
     if (!page) return null;
     return {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { IdentityDirectoryReader } from '../read-model/identity-directory.reader';
 import { IdentityConnection } from './identity-connection.type';
@@ -12,10 +13,14 @@ import { IdentityStatus } from './identity-status.enum';
 @Injectable()
 @Resolver(() => Identity)
 export class IdentityResolver {
-  constructor(private readonly reader: IdentityDirectoryReader) {}
+  constructor(
+    private readonly callers: CallerGuard,
+    private readonly reader: IdentityDirectoryReader,
+  ) {}
 
   @Query(() => Identity, { nullable: true, description: 'The identity with this id; null when there is none.' })
   async identity(@Arg('id', () => ID) id: string): Promise<Identity | null> {
+    this.callers.requireCaller('identity');
     const row = await this.reader.byId(id);
     return row ? toIdentity(row) : null;
   }
@@ -25,6 +30,7 @@ export class IdentityResolver {
     @Arg('employeeNumber', () => String) employeeNumber: string,
     @Ctx() context: unknown,
   ): Promise<Identity | null> {
+    this.callers.requireCaller('identityByEmployeeNumber');
     const row = await identityLoaders(this.reader, context).byEmployeeNumber.load(employeeNumber);
     return row ? toIdentity(row) : null;
   }
@@ -35,6 +41,7 @@ export class IdentityResolver {
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<IdentityConnection> {
+    this.callers.requireReader('identities');
     const page = await this.reader.search(
       {
         text: filter?.search ?? null,

@@ -48,7 +48,7 @@ describe('administrator token on every policy mutation', () => {
       expect({ mutation: mutation.name, code: errors?.[0]?.extensions?.code, message: errors?.[0]?.message }).toEqual({
         mutation: mutation.name,
         code: 'UNAUTHENTICATED',
-        message: expect.stringContaining(`${mutation.name} needs an administrator`),
+        message: expect.stringContaining(`${mutation.name} needs a caller`),
       });
     }
   });

@@ -1,12 +1,12 @@
 import type { EventStore } from '@tenure/event-sourcing';
-import { EVENT_STORE, mintPersonToken, startLocalService, type LocalService } from '@tenure/service-runtime';
+import { EVENT_STORE, mintCallerToken, startLocalService, type LocalService } from '@tenure/service-runtime';
 import { createTestDatabase, postGraphql, waitFor, type TestDatabase } from '@tenure/testing';
 import { workflowService } from '../app';
 import { hireAndActivate, identityIdOf, move } from '../testing/identity-events';
 import { POLICY_V1, publishPolicy } from '../testing/policy-events';
 
 const ADMIN_TOKEN = 'assignments-admin-token';
-const PERSON_SECRET = 'assignments-person-token-secret-0123456789';
+const PERSON_SECRET = 'assignments-caller-token-secret-0123456789';
 const QUERY = `query ($representations: [_Any!]!, $includeRevoked: Boolean!) {
   _entities(representations: $representations) {
     ... on Identity { id assignments(includeRevoked: $includeRevoked) {
@@ -40,7 +40,7 @@ describe('Identity.assignments over HTTP', () => {
   beforeAll(async () => {
     database = await createTestDatabase(4);
     process.env['ADMIN_TOKENS'] = ADMIN_TOKEN;
-    process.env['PERSON_TOKEN_SECRET'] = PERSON_SECRET;
+    process.env['CALLER_TOKEN_SECRET'] = PERSON_SECRET;
     workflow = await startLocalService(workflowService, database.url);
     await publishPolicy(store(), 1, POLICY_V1);
   });
@@ -49,7 +49,7 @@ describe('Identity.assignments over HTTP', () => {
     await workflow?.close();
     await database?.drop();
     delete process.env['ADMIN_TOKENS'];
-    delete process.env['PERSON_TOKEN_SECRET'];
+    delete process.env['CALLER_TOKEN_SECRET'];
   });
 
   it('given callers, when they ask, then the person and administrators read the assignments, a colleague and an anonymous caller are refused', async () => {
@@ -64,12 +64,12 @@ describe('Identity.assignments over HTTP', () => {
       );
 
     // The person is known to workflow once its copy of the directory has read the hire.
-    const selfToken = await mintPersonToken(PERSON_SECRET, '2101');
+    const selfToken = await mintCallerToken(PERSON_SECRET, '2101');
     const self = await waitFor('the directory copy to know 2101', async () => {
       const answer = await ask(selfToken);
       return answer.errors ? undefined : answer;
     });
-    const [colleague, anonymous] = await Promise.all([ask(await mintPersonToken(PERSON_SECRET, '2102')), ask(null)]);
+    const [colleague, anonymous] = await Promise.all([ask(await mintCallerToken(PERSON_SECRET, '2102')), ask(null)]);
 
     expect(self.data?._entities[0]?.id).toBe(identityIdOf('2101'));
     expect(colleague.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tenure/event-sourcing';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ApplicationAdministration } from '../../application/application-administration';
@@ -24,16 +24,18 @@ export class ApplicationResolver {
     private readonly administration: ApplicationAdministration,
     private readonly catalog: CatalogAdministration,
     private readonly queries: ConnectorQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => [Application], { description: 'Every registered application, by id.' })
   async applications(): Promise<Application[]> {
+    this.guard.requireCaller('applications');
     return (await this.queries.applications()).map(toApplication);
   }
 
   @Query(() => Application, { nullable: true })
   async application(@Arg('id', () => ID) id: string): Promise<Application | null> {
+    this.guard.requireCaller('application');
     const view = await this.queries.application(id);
     return view ? toApplication(view) : null;
   }

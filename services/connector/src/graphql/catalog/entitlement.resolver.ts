@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tenure/event-sourcing';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CatalogAdministration } from '../../application/catalog-administration';
 import { ConnectorQueries } from '../../application/connector-queries';
@@ -19,7 +19,7 @@ export class EntitlementResolver {
   constructor(
     private readonly catalog: CatalogAdministration,
     private readonly queries: ConnectorQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => EntitlementConnection, { description: 'The catalog, by application then key, one page at a time.' })
@@ -31,6 +31,7 @@ export class EntitlementResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: `At most ${MAX_PAGE}.` }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<EntitlementConnection> {
+    this.guard.requireCaller('entitlements');
     if (first < 1 || first > MAX_PAGE) {
       throw new DomainError('validation', `first must be from 1 to ${MAX_PAGE}`, { field: 'first' });
     }

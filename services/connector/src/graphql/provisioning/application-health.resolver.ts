@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ProvisioningQueries } from '../../provisioning/provisioning-queries';
 import { Application } from '../applications/application.type';
@@ -9,7 +10,10 @@ import { toApplicationHealth } from './provisioning.mapper';
 @Injectable()
 @Resolver(() => Application)
 export class ApplicationHealthResolver {
-  constructor(private readonly queries: ProvisioningQueries) {}
+  constructor(
+    private readonly callers: CallerGuard,
+    private readonly queries: ProvisioningQueries,
+  ) {}
 
   @FieldResolver(() => ApplicationHealth, { description: 'Its circuit breaker, last error, last success and queue.' })
   async health(@Root() application: Application): Promise<ApplicationHealth> {
@@ -18,6 +22,7 @@ export class ApplicationHealthResolver {
 
   @Query(() => ApplicationHealth, { description: 'How provisioning to an application goes (any id: an unknown one has nothing queued).' })
   async applicationHealth(@Arg('applicationId', () => ID) applicationId: string): Promise<ApplicationHealth> {
+    this.callers.requireReader('applicationHealth');
     return toApplicationHealth(await this.queries.health(applicationId));
   }
 }

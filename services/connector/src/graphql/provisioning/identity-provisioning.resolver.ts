@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { ProvisioningQueries } from '../../provisioning/provisioning-queries';
 import { Account, Grant } from './account.type';
@@ -9,10 +10,14 @@ import { toAccount, toGrant } from './provisioning.mapper';
 @Injectable()
 @Resolver(() => Identity)
 export class IdentityProvisioningResolver {
-  constructor(private readonly queries: ProvisioningQueries) {}
+  constructor(
+    private readonly callers: CallerGuard,
+    private readonly queries: ProvisioningQueries,
+  ) {}
 
   @FieldResolver(() => [Account], { description: 'The person’s accounts Tenure provisioned, by application.' })
   async accounts(@Root() identity: Identity): Promise<Account[]> {
+    this.callers.requireCaller('accounts');
     return (await this.queries.accounts(identity.id)).map(toAccount);
   }
 
@@ -21,6 +26,7 @@ export class IdentityProvisioningResolver {
     @Root() identity: Identity,
     @Arg('applicationId', () => ID, { nullable: true }) applicationId: string | null,
   ): Promise<Grant[]> {
+    this.callers.requireCaller('grants');
     return (await this.queries.grants(identity.id, applicationId ?? undefined)).map(toGrant);
   }
 }

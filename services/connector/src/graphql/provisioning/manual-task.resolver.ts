@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tenure/event-sourcing';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectorQueries } from '../../application/connector-queries';
 import { OperationAdministration } from '../../provisioning/operation-administration';
@@ -18,7 +18,7 @@ export class ManualTaskResolver {
     private readonly administration: OperationAdministration,
     private readonly queries: ProvisioningQueries,
     private readonly connectorQueries: ConnectorQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => ManualTaskConnection, { description: 'Manual tasks, soonest due first.' })
@@ -29,6 +29,7 @@ export class ManualTaskResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: `At most ${MAX_PAGE}.` }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ManualTaskConnection> {
+    this.guard.requireReader('manualTasks');
     const page = await this.queries.manualTasks({
       applicationId: applicationId ?? undefined,
       state: filter ?? ManualTaskFilterName.OPEN,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tenure/event-sourcing';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { OperationAdministration } from '../../provisioning/operation-administration';
 import { ProvisioningQueries } from '../../provisioning/provisioning-queries';
@@ -20,7 +20,7 @@ export class OperationResolver {
     private readonly administration: OperationAdministration,
     private readonly queries: ProvisioningQueries,
     private readonly connectorQueries: ConnectorQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => OperationConnection, { description: 'Operations, newest request first, one page at a time.' })
@@ -32,6 +32,7 @@ export class OperationResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: `At most ${MAX_PAGE}.` }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<OperationConnection> {
+    this.guard.requireReader('operations');
     const page = await this.queries.operations({
       applicationId: applicationId ?? undefined,
       identityId: identityId ?? undefined,
@@ -44,6 +45,7 @@ export class OperationResolver {
 
   @Query(() => Operation, { nullable: true })
   async operation(@Arg('id', () => ID) id: string): Promise<Operation | null> {
+    this.guard.requireReader('operation');
     const row = await this.queries.operation(id);
     return row ? toOperation(row) : null;
   }
@@ -56,6 +58,7 @@ export class OperationResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: `At most ${MAX_PAGE}.` }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<OperationConnection> {
+    this.guard.requireReader('deadLetters');
     const page = await this.queries.deadLetters({
       applicationId: applicationId ?? undefined,
       first: pageSize(first),

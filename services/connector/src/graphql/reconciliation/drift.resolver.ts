@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tenure/event-sourcing';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectorQueries } from '../../application/connector-queries';
 import { ConnectorRuntime } from '../../application/connector-runtime';
@@ -19,7 +19,7 @@ export class DriftResolver {
   constructor(
     private readonly runtime: ConnectorRuntime,
     private readonly applications: ConnectorQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => DriftConnection, { description: 'Drift found by reconciliation, by application, account, kind and entitlement.' })
@@ -28,6 +28,7 @@ export class DriftResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<DriftConnection> {
+    this.guard.requireReader('drift');
     checkedFirst(first);
     const page = await this.runtime.reconciliation.queries.drift({
       applicationId: filter?.applicationId ?? undefined,
@@ -41,6 +42,7 @@ export class DriftResolver {
 
   @Query(() => Drift, { nullable: true })
   async driftById(@Arg('id', () => ID) id: string): Promise<Drift | null> {
+    this.guard.requireReader('driftById');
     const view = await this.runtime.reconciliation.queries.driftById(id);
     return view ? toDrift(view) : null;
   }
@@ -53,6 +55,7 @@ export class DriftResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<DriftConnection> {
+    this.guard.requireReader('orphanedAccounts');
     checkedFirst(first);
     const page = await this.runtime.reconciliation.queries.orphanedAccounts({
       applicationId: applicationId ?? undefined,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tenure/event-sourcing';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectorQueries } from '../../application/connector-queries';
 import { ConnectorRuntime } from '../../application/connector-runtime';
@@ -18,7 +18,7 @@ export class ReconciliationRunResolver {
   constructor(
     private readonly runtime: ConnectorRuntime,
     private readonly applications: ConnectorQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => ReconciliationRunConnection, { description: 'Reconciliation runs, newest first, of one application or of all.' })
@@ -27,6 +27,7 @@ export class ReconciliationRunResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: `At most ${MAX_PAGE}.` }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ReconciliationRunConnection> {
+    this.guard.requireReader('reconciliationRuns');
     checkedFirst(first);
     const page = await this.runtime.reconciliation.queries.runs({
       applicationId: applicationId ?? undefined,
@@ -38,6 +39,7 @@ export class ReconciliationRunResolver {
 
   @Query(() => ReconciliationRun, { nullable: true })
   async reconciliationRun(@Arg('id', () => ID) id: string): Promise<ReconciliationRun | null> {
+    this.guard.requireReader('reconciliationRun');
     const view = await this.runtime.reconciliation.queries.run(id);
     return view ? toReconciliationRun(view) : null;
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DomainError } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
-import { AdminTokenGuard, EVENT_STORE } from '@tenure/service-runtime';
+import { CallerGuard, EVENT_STORE } from '@tenure/service-runtime';
 import { Arg, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IdentityBackground } from '../../application/identity-background';
 import { FeedChangeGuard, findHrFeedHold, heldChangesOf, listHrFeedHolds } from '../../hr-inputs/feed-guard';
@@ -17,7 +17,7 @@ const MAX_HOLDS = 100;
 export class HrFeedHoldsResolver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
-    private readonly admin: AdminTokenGuard,
+    private readonly admin: CallerGuard,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -35,6 +35,7 @@ export class HrFeedHoldsResolver {
     @Arg('status', () => HrFeedHoldStatus, { nullable: true }) status: HrFeedHoldStatus | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
   ): Promise<HrFeedHold[]> {
+    this.admin.requireReader('hrFeedHolds');
     if (first < 1 || first > MAX_HOLDS) {
       throw new DomainError('validation', `first must be between 1 and ${MAX_HOLDS}, got ${first}`, { field: 'first', max: MAX_HOLDS });
     }
@@ -45,6 +46,7 @@ export class HrFeedHoldsResolver {
 
   @Query(() => HrFeedHold, { nullable: true })
   async hrFeedHold(@Arg('id', () => ID) id: string): Promise<HrFeedHold | null> {
+    this.admin.requireReader('hrFeedHold');
     await this.background.directoryCaughtUp();
     return this.holdById(id);
   }

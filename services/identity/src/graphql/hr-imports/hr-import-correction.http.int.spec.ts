@@ -114,11 +114,11 @@ describe('correcting a rejected HR record over the identity subgraph', () => {
 
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0]).toMatchObject({
-      message: 'correctHrImportRecord is refused: the bearer token is not an administrator token',
+      message: 'correctHrImportRecord is refused: the bearer token is neither an administrator token nor a caller token from the gateway',
       extensions: { code: 'FORBIDDEN' },
     });
     expect(await person('7200')).toBeNull();
-    const { data } = await graphql<{ hrImportRun: Run }>(`{ hrImportRun(id: "${run.id}") { ${RUN_FIELDS} } }`, {}, null);
+    const { data } = await graphql<{ hrImportRun: Run }>(`{ hrImportRun(id: "${run.id}") { ${RUN_FIELDS} } }`);
     expect(data?.hrImportRun.counts.corrected).toBe(0);
   });
 });

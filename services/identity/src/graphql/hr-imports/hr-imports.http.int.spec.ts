@@ -125,7 +125,7 @@ describe('HR import runs over the identity subgraph', () => {
       ]),
     );
 
-    const { data } = await graphql<{ hrImportRun: Run }>(`{ hrImportRun(id: "${run.id}") { ${RUN_FIELDS} } }`, {}, null);
+    const { data } = await graphql<{ hrImportRun: Run }>(`{ hrImportRun(id: "${run.id}") { ${RUN_FIELDS} } }`);
     expect(data?.hrImportRun).toEqual(run);
   });
 
@@ -139,7 +139,7 @@ describe('HR import runs over the identity subgraph', () => {
 
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0]).toMatchObject({
-      message: 'importHrFile is refused: the bearer token is not an administrator token',
+      message: 'importHrFile is refused: the bearer token is neither an administrator token nor a caller token from the gateway',
       extensions: { code: 'FORBIDDEN' },
     });
     expect(confirm.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

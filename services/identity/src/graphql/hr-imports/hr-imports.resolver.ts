@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DomainError } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
-import { AdminTokenGuard, EVENT_STORE } from '@tenure/service-runtime';
+import { CallerGuard, EVENT_STORE } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IdentityBackground } from '../../application/identity-background';
 import { findHrImportRun, HrImportService, listHeldHrImportRuns, listHrImportRuns } from '../../hr-imports';
@@ -28,7 +28,7 @@ export class HrImportsResolver {
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     private readonly imports: HrImportService,
     private readonly background: HrImportsBackground,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -37,6 +37,7 @@ export class HrImportsResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'An endCursor: continue with older runs.' }) after: string | null,
   ): Promise<HrImportRunConnection> {
+    this.guard.requireReader('hrImportRuns');
     if (first < 0 || first > MAX_PAGE) {
       throw new DomainError('validation', `first must be between 0 and ${MAX_PAGE}, got ${first}`, { field: 'first', max: MAX_PAGE });
     }
@@ -51,12 +52,14 @@ export class HrImportsResolver {
 
   @Query(() => HrImportRun, { nullable: true, description: 'The run with this id; null when there is none.' })
   async hrImportRun(@Arg('id', () => ID) id: string): Promise<HrImportRun | null> {
+    this.guard.requireReader('hrImportRun');
     const found = await findHrImportRun(this.store.pool, id);
     return found ? toHrImportRun(found.run, found.errors) : null;
   }
 
   @Query(() => [HrImportRun], { description: 'Runs whose changes wait for an administrator to confirm or discard them, oldest first.' })
   async heldHrImportRuns(): Promise<HrImportRun[]> {
+    this.guard.requireReader('heldHrImportRuns');
     return (await listHeldHrImportRuns(this.store.pool)).map((row) => toHrImportRun(row));
   }
 

@@ -1,6 +1,7 @@
 import { randomIds, type Clock } from '@tenure/event-sourcing';
 import { migrate, PostgresEventStore, startProjection, type RunningProjection } from '@tenure/event-store-postgres';
 import { buildFederatedSchema } from '@tenure/subgraph';
+import { AdminTokenGuard, CallerGuard, CallerTokenVerifier, withRequestCredentials } from '@tenure/service-runtime';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { IdentityCommands } from '../../application/identity-commands';
@@ -13,6 +14,9 @@ import { serveIdentityReferencesFrom, stopServingIdentityReferencesFrom } from '
 import { IdentityResolver } from '../identity.resolver';
 
 export const CSV: HrSource = { kind: 'csv', reference: 'import-7' };
+/** The queries run as an administrator API token: what is read is tested here; who may read it, over HTTP. */
+const ADMIN_TOKEN = 'identity-graph-admin-token';
+const callerTokens = new CallerTokenVerifier(undefined);
 const origin = { actor: { kind: 'hr-feed', id: 'nightly-csv' }, correlationId: 'import-7' } as const;
 
 export { hrRecord } from '../../testing/hr-records';
@@ -57,9 +61,10 @@ export class IdentityGraph {
     const commands = new IdentityCommands({ store, pool: store.pool, clock, ids: randomIds });
     const projection = await startProjection({ pool: store.pool, notifier: store.wakeups, projection: identityDirectoryProjection });
     const reader = new CountingReader(store.pool, store);
+    const callers = new CallerGuard(new AdminTokenGuard([ADMIN_TOKEN]));
     const resolvers = new Map<Function, unknown>([
-      [IdentityResolver, new IdentityResolver(reader)],
-      [IdentityTimelineResolver, new IdentityTimelineResolver(reader)],
+      [IdentityResolver, new IdentityResolver(callers, reader)],
+      [IdentityTimelineResolver, new IdentityTimelineResolver(callers, reader)],
     ]);
     const schema = await buildFederatedSchema(
       { resolvers: [...identityGraphqlResolvers], referenceResolvers: identityReferenceResolvers },
@@ -90,9 +95,9 @@ export class IdentityGraph {
 
   /** Runs a query with a fresh per-request context, as Apollo Server does. */
   query<Data = Record<string, unknown>>(source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult<Data>> {
-    return graphql({ schema: this.schema, source, contextValue: {}, ...(variableValues ? { variableValues } : {}) }) as Promise<
-      ExecutionResult<Data>
-    >;
+    return withRequestCredentials(`Bearer ${ADMIN_TOKEN}`, callerTokens, () =>
+      graphql({ schema: this.schema, source, contextValue: {}, ...(variableValues ? { variableValues } : {}) }),
+    ) as Promise<ExecutionResult<Data>>;
   }
 
   /** The data of a query that must succeed. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PolicyAdministration } from '../../application/policy-administration';
@@ -28,11 +28,12 @@ export class PolicyDraftResolver {
   constructor(
     private readonly administration: PolicyAdministration,
     private readonly queries: PolicyQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => PolicyDraft, { description: 'The policy administrators are editing.' })
   async policyDraft(): Promise<PolicyDraft> {
+    this.guard.requireReader('policyDraft');
     return toPolicyDraft(await this.queries.draft());
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Args, Query, Resolver } from 'type-graphql';
 import { PolicyQueries } from '../../application/policy-queries';
 import { toRequestDecision } from '../decisions/decision.mapper';
@@ -10,10 +11,14 @@ import { EVALUATE_ACCESS_REQUEST, evaluateAccessRequestFor } from './evaluate-ac
 @Injectable()
 @Resolver()
 export class AccessRequestResolver {
-  constructor(private readonly queries: PolicyQueries) {}
+  constructor(
+    private readonly callers: CallerGuard,
+    private readonly queries: PolicyQueries,
+  ) {}
 
   @Query(() => RequestDecision, { description: `${EVALUATE_ACCESS_REQUEST} The portal asks it before submitting a request.` })
   async evaluateAccessRequest(@Args(() => AccessRequestForIdentityArgs) args: AccessRequestForIdentityArgs): Promise<RequestDecision> {
+    this.callers.requireCaller('evaluateAccessRequest');
     return toRequestDecision(await evaluateAccessRequestFor(this.queries, args.identityId, args));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Args, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PolicyQueries } from '../../application/policy-queries';
 import { BirthrightDecision } from '../decisions/birthright-decision.type';
@@ -13,7 +14,10 @@ import { Identity } from './identity.type';
 @Injectable()
 @Resolver(() => Identity)
 export class IdentityPolicyResolver {
-  constructor(private readonly queries: PolicyQueries) {}
+  constructor(
+    private readonly callers: CallerGuard,
+    private readonly queries: PolicyQueries,
+  ) {}
 
   @FieldResolver(() => BirthrightDecision, {
     nullable: true,
@@ -21,6 +25,7 @@ export class IdentityPolicyResolver {
       'What the person should hold by birthright, and why; null before a policy is published or while policy does not know them yet.',
   })
   async birthright(@Root() identity: Identity): Promise<BirthrightDecision | null> {
+    this.callers.requireCaller('birthright');
     const decision = await this.queries.birthright(identity.id);
     return decision ? toBirthrightDecision(decision) : null;
   }
@@ -29,6 +34,7 @@ export class IdentityPolicyResolver {
     description: 'Separation-of-duties violations of what the person holds, under the latest version (empty before a policy is published).',
   })
   async sodViolations(@Root() identity: Identity): Promise<SodViolation[]> {
+    this.callers.requireCaller('sodViolations');
     return ((await this.queries.sodCheck(identity.id))?.violations ?? []).map(toSodViolation);
   }
 
@@ -37,6 +43,7 @@ export class IdentityPolicyResolver {
     @Root() identity: Identity,
     @Args(() => AccessRequestArgs) args: AccessRequestArgs,
   ): Promise<RequestDecision> {
+    this.callers.requireCaller('evaluateAccessRequest');
     return toRequestDecision(await evaluateAccessRequestFor(this.queries, identity.id, args));
   }
 }

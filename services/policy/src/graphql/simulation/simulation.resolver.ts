@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, Int, Query, Resolver } from 'type-graphql';
 import { PolicyQueries } from '../../application/policy-queries';
 import { toPolicySimulation } from './simulation.mapper';
@@ -16,7 +16,7 @@ import { PolicySimulation } from './simulation.type';
 export class SimulationResolver {
   constructor(
     private readonly queries: PolicyQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => PolicySimulation, {
@@ -27,7 +27,7 @@ export class SimulationResolver {
     @Arg('after', () => String, { nullable: true, description: 'An endCursor of affected: continue after it.' })
     after: string | null | undefined,
   ): Promise<PolicySimulation> {
-    this.guard.requireAdministrator('simulatePolicyDraft');
+    this.guard.requireReader('simulatePolicyDraft');
     checkPageSize(first);
     return toPolicySimulation(await this.queries.simulateDraft(), first, after ?? null);
   }

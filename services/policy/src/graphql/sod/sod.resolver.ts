@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PolicyAdministration } from '../../application/policy-administration';
 import { PolicyQueries } from '../../application/policy-queries';
@@ -17,7 +17,7 @@ export class SodResolver {
   constructor(
     private readonly administration: PolicyAdministration,
     private readonly queries: PolicyQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => [DetectedViolation], {
@@ -27,6 +27,7 @@ export class SodResolver {
     @Arg('identityId', () => ID, { nullable: true }) identityId: string | null,
     @Arg('ruleId', () => String, { nullable: true }) ruleId: string | null,
   ): Promise<DetectedViolation[]> {
+    this.guard.requireReader('sodViolations');
     const detected = await this.queries.violations({ ...(identityId ? { identityId } : {}), ...(ruleId ? { ruleId } : {}) });
     return detected.map(toDetectedViolation);
   }
@@ -37,6 +38,7 @@ export class SodResolver {
     @Arg('ruleId', () => String, { nullable: true }) ruleId: string | null,
     @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Also expired and revoked ones.' }) includeInactive: boolean,
   ): Promise<SodException[]> {
+    this.guard.requireReader('sodExceptions');
     const exceptions = await this.queries.exceptions({
       ...(identityId ? { identityId } : {}),
       ...(ruleId ? { ruleId } : {}),

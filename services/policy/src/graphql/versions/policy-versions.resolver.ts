@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tenure/event-sourcing';
-import { AdminTokenGuard } from '@tenure/service-runtime';
+import { CallerGuard } from '@tenure/service-runtime';
 import { Arg, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PolicyAdministration } from '../../application/policy-administration';
 import { PolicyQueries } from '../../application/policy-queries';
@@ -16,11 +16,12 @@ export class PolicyVersionsResolver {
   constructor(
     private readonly administration: PolicyAdministration,
     private readonly queries: PolicyQueries,
-    private readonly guard: AdminTokenGuard,
+    private readonly guard: CallerGuard,
   ) {}
 
   @Query(() => [PolicyVersion], { description: 'Every published version, newest first.' })
   async policyVersions(): Promise<PolicyVersion[]> {
+    this.guard.requireReader('policyVersions');
     return (await this.queries.versions()).map(toPolicyVersion);
   }
 
@@ -29,6 +30,7 @@ export class PolicyVersionsResolver {
     description: 'A published version; the latest when `version` is left out; null when there is none.',
   })
   async policyVersion(@Arg('version', () => Int, { nullable: true }) version: number | null | undefined): Promise<PolicyVersion | null> {
+    this.guard.requireReader('policyVersion');
     const found = version === null || version === undefined ? await this.queries.latestVersion() : await this.queries.version(version);
     return found ? toPolicyVersion(found) : null;
   }

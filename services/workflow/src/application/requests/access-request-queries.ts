@@ -1,14 +1,14 @@
 import { DomainError } from '@tenure/event-sourcing';
-import type { Caller } from '@tenure/service-runtime';
+import { isReader, type Caller } from '@tenure/service-runtime';
 import type { Pool } from 'pg';
 import type { KnownRequest } from '../../domain/requests';
 import { accessRequestById, accessRequestsFor, pendingApprovalsOf, pendingForAdministrators } from '../../read-model/workflow-requests';
 import { oversees, requireOversight } from '../oversight';
-import { personByIdentityId } from './request-directory';
+import { peerHolding, personByIdentityId, type PeerHolding } from './request-directory';
 
 /**
  * What the subgraph reads about requests. A person reads their own and their reports' (directly or
- * not), and any request they requested or are an approver of; administrators read everything.
+ * not), and any request they requested or are an approver of; administrators read everything, and auditors read it all too.
  */
 export class AccessRequestQueries {
   constructor(private readonly pool: Pool) {}
@@ -17,8 +17,8 @@ export class AccessRequestQueries {
     const request = await accessRequestById(this.pool, requestId);
     if (!request) return null;
     if (
-      caller.kind === 'administrator' ||
-      isParty(caller.employeeNumber, request) ||
+      isReader(caller) ||
+      (caller.kind === 'person' && isParty(caller.employeeNumber, request)) ||
       (await oversees(this.pool, caller, request.identityId))
     ) {
       return request;
@@ -39,9 +39,14 @@ export class AccessRequestQueries {
     return person ? pendingApprovalsOf(this.pool, person.employeeNumber) : [];
   }
 
+  /** Risk context for a request the caller has already been allowed to read: how many of the subject's peers hold it. */
+  peerHolding(identityId: string, applicationId: string, entitlementKey: string): Promise<PeerHolding | null> {
+    return peerHolding(this.pool, identityId, applicationId, entitlementKey);
+  }
+
   /** Requests with a step nobody but administrators can decide. */
   forAdministrators(caller: Caller): Promise<KnownRequest[]> {
-    if (caller.kind !== 'administrator') throw new DomainError('forbidden', 'only administrators see the steps left to administrators');
+    if (!isReader(caller)) throw new DomainError('forbidden', 'only administrators and auditors see the steps left to administrators');
     return pendingForAdministrators(this.pool);
   }
 }

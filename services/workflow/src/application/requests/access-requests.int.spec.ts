@@ -100,16 +100,19 @@ describe('access requests', () => {
     });
   });
 
-  it('given a request for someone who does not report to the requester, when made, then it is refused with the reasons', async () => {
-    const refused = await requests().request(personCaller('3001'), {
+  it('given a request for someone who does not report to the requester, when made, then it is forbidden and nothing is recorded', async () => {
+    const asked = requests().request(personCaller('3001'), {
       identityId: identityIdOf('1003'),
       applicationId: 'aws',
       entitlementKey: 'prod-admin',
       justification: 'curious',
       durationHours: 1,
     });
-    expect(refused.status).toBe('refused');
-    expect(refused.decision.reasons.join(' ')).toContain('3001 may not request access for 1003');
+
+    await expect(asked).rejects.toMatchObject({
+      code: 'forbidden',
+      message: '3001 may request access only for themselves and for people in their reporting line, not for 1003',
+    });
   });
 
   it('given auto-approval, when requested, then it is approved with its reasons and granted at once', async () => {

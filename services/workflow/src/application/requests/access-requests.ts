@@ -1,6 +1,6 @@
 import { commandHandler, DomainError, type Clock, type EventStore, type IdGenerator } from '@tenure/event-sourcing';
 import { entitlementKey, evaluateRequest, type CompiledPolicy, type EntitlementRef, type PolicySubject } from '@tenure/policy-decisions';
-import type { Caller } from '@tenure/service-runtime';
+import { isAdministrator, type Caller } from '@tenure/service-runtime';
 import type { Pool } from 'pg';
 import {
   accessRequestDecider,
@@ -76,6 +76,7 @@ export class AccessRequests {
     const assignment = await heldAssignmentById(this.deps.pool, input.assignmentId);
     if (!assignment)
       throw new DomainError('not_found', `no assignment ${input.assignmentId} is held`, { assignmentId: input.assignmentId });
+    await this.subjectFor(caller, assignment.identityId);
     if (assignment.sourceKind !== 'request' && assignment.sourceKind !== 'break-glass') {
       throw new DomainError(
         'validation',
@@ -116,8 +117,7 @@ export class AccessRequests {
     input: NewAccessRequest,
     extensionOf: ExtensionOf | null,
   ): Promise<AccessRequestView> {
-    const [subject] = await findSubjects(this.deps.pool, [subjectId]);
-    if (!subject) throw new DomainError('not_found', `identity ${subjectId} is not known to workflow`, { identityId: subjectId });
+    const subject = await this.subjectFor(caller, subjectId);
     const now = this.deps.clock.now();
     const breakGlass = input.breakGlass ?? false;
     const policy = await this.deps.latest.compiled();
@@ -240,6 +240,23 @@ export class AccessRequests {
     for (const event of recorded) state = accessRequestDecider.evolve(state, { type: event.type, data: event.data } as never);
     if (state.status === 'none') throw new DomainError('not_found', `no access request ${requestId}`, { requestId });
     return state;
+  }
+
+  /**
+   * The person access is asked for, once the caller may ask for them: people ask for themselves and for
+   * anyone below them in their reporting line; administrators for anyone (a service desk). Auditors read
+   * everyone's access but ask only for themselves.
+   */
+  private async subjectFor(caller: Caller, identityId: string) {
+    const [subject] = await findSubjects(this.deps.pool, [identityId]);
+    if (!subject) throw new DomainError('not_found', `identity ${identityId} is not known to workflow`, { identityId });
+    if (isAdministrator(caller) || caller.kind !== 'person') return subject;
+    if (subject.employeeNumber === caller.employeeNumber || subject.managerChain.includes(caller.employeeNumber)) return subject;
+    throw new DomainError(
+      'forbidden',
+      `${caller.employeeNumber} may request access only for themselves and for people in their reporting line, not for ${subject.employeeNumber}`,
+      { identityId },
+    );
   }
 
   private async requesterOf(caller: Caller) {

@@ -130,3 +130,37 @@ function toHeld(row: AssignmentRow): HeldAssignment {
     validUntil: row.valid_until,
   };
 }
+
+/** The subject's peers in the approver's sense: same department and same title, not terminated, the subject left out. */
+export interface PeerHolding {
+  readonly department: string;
+  readonly title: string;
+  readonly peers: number;
+  readonly holding: number;
+}
+
+/** How many of the subject's peers (same department and title) hold the entitlement now; null when workflow does not know the subject. */
+export async function peerHolding(
+  db: Queryable,
+  identityId: string,
+  applicationId: string,
+  entitlementKey: string,
+): Promise<PeerHolding | null> {
+  const { rows } = await db.query<{ department: string; title: string; peers: string; holding: string }>(
+    `SELECT s.snapshot->'attributes'->>'department' AS department, s.snapshot->'attributes'->>'title' AS title,
+            count(p.identity_id) AS peers,
+            count(p.identity_id) FILTER (WHERE EXISTS (
+              SELECT 1 FROM workflow_assignments a WHERE a.identity_id = p.identity_id AND a.application_id = $2 AND a.entitlement_key = $3
+                AND a.${HELD})) AS holding
+       FROM workflow_identities s
+       LEFT JOIN workflow_identities p
+         ON p.snapshot->'attributes'->>'department' = s.snapshot->'attributes'->>'department'
+        AND p.snapshot->'attributes'->>'title' = s.snapshot->'attributes'->>'title'
+        AND p.status <> 'terminated' AND p.identity_id <> s.identity_id
+      WHERE s.identity_id = $1
+      GROUP BY 1, 2`,
+    [identityId, applicationId, entitlementKey],
+  );
+  const row = rows[0];
+  return row ? { department: row.department, title: row.title, peers: Number(row.peers), holding: Number(row.holding) } : null;
+}

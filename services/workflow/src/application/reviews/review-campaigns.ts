@@ -1,5 +1,5 @@
 import { commandHandler, DomainError, type Actor, type Clock, type EventStore, type IdGenerator } from '@tenure/event-sourcing';
-import type { Caller } from '@tenure/service-runtime';
+import { isAdministrator, type Caller } from '@tenure/service-runtime';
 import type { Pool } from 'pg';
 import {
   reviewCampaignDecider,
@@ -101,7 +101,7 @@ export class ReviewCampaigns {
 
   /** Starts a campaign over what the scope holds now; refuses an empty one. Administrators only. */
   async start(caller: Caller, input: StartCampaignInput): Promise<ReviewCampaignView> {
-    if (caller.kind !== 'administrator') throw new DomainError('forbidden', 'only administrators start review campaigns');
+    if (!isAdministrator(caller)) throw new DomainError('forbidden', 'only administrators start review campaigns');
     const now = this.deps.clock.now();
     const deadline = input.deadline ?? new Date(now.getTime() + DEFAULT_CAMPAIGN_DAYS * DAY_MS);
     const held = await this.heldIn(input.scope);

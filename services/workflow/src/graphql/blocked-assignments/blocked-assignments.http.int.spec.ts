@@ -1,12 +1,12 @@
 import type { EventStore } from '@tenure/event-sourcing';
-import { EVENT_STORE, mintPersonToken, startLocalService, type LocalService } from '@tenure/service-runtime';
+import { EVENT_STORE, mintCallerToken, startLocalService, type LocalService } from '@tenure/service-runtime';
 import { createTestDatabase, postGraphql, waitFor, type TestDatabase } from '@tenure/testing';
 import { workflowService } from '../../app';
 import { hireAndActivate } from '../../testing/identity-events';
 import { publishPolicy } from '../../testing/policy-events';
 
 const ADMIN_TOKEN = 'test-admin-token';
-const PERSON_TOKEN_SECRET = 'a-test-person-token-secret-32-chars-long';
+const CALLER_TOKEN_SECRET = 'a-test-caller-token-secret-32-chars-long';
 
 const erp = (entitlement: string) => ({ application: 'erp', entitlement });
 const POLICY = {
@@ -44,7 +44,7 @@ interface Blocked {
   readonly blockedAssignments: Record<string, unknown>[];
 }
 
-// Blocked birthright over HTTP, with the caller guard as the running service has it (admin and person tokens).
+// Blocked birthright over HTTP, with the caller guard as the running service has it (admin and caller tokens).
 describe('blockedAssignments over HTTP', () => {
   let database: TestDatabase;
   let workflow: LocalService;
@@ -52,7 +52,7 @@ describe('blockedAssignments over HTTP', () => {
 
   beforeAll(async () => {
     process.env['ADMIN_TOKENS'] = ADMIN_TOKEN;
-    process.env['PERSON_TOKEN_SECRET'] = PERSON_TOKEN_SECRET;
+    process.env['CALLER_TOKEN_SECRET'] = CALLER_TOKEN_SECRET;
     database = await createTestDatabase(4);
     workflow = await startLocalService(workflowService, database.url);
     await publishPolicy(store(), 1, POLICY);
@@ -60,7 +60,7 @@ describe('blockedAssignments over HTTP', () => {
 
   afterAll(async () => {
     delete process.env['ADMIN_TOKENS'];
-    delete process.env['PERSON_TOKEN_SECRET'];
+    delete process.env['CALLER_TOKEN_SECRET'];
     await workflow?.close();
     await database?.drop();
   });
@@ -82,15 +82,15 @@ describe('blockedAssignments over HTTP', () => {
     });
   });
 
-  it('given a person token or no token, when blocked assignments are asked, then FORBIDDEN or UNAUTHENTICATED', async () => {
-    const personToken = await mintPersonToken(PERSON_TOKEN_SECRET, '3001');
+  it('given an employee caller token or no token, when blocked assignments are asked, then FORBIDDEN or UNAUTHENTICATED', async () => {
+    const personToken = await mintCallerToken(CALLER_TOKEN_SECRET, '3001');
 
     const asPerson = await postGraphql<Blocked>(workflow.url, QUERY, {}, personToken);
     const anonymous = await postGraphql<Blocked>(workflow.url, QUERY);
-    const forged = await postGraphql<Blocked>(workflow.url, QUERY, {}, await mintPersonToken('x'.repeat(32), '3001'));
+    const forged = await postGraphql<Blocked>(workflow.url, QUERY, {}, await mintCallerToken('x'.repeat(32), '3001'));
 
     expect(asPerson.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    expect(asPerson.errors?.[0]?.message).toMatch(/needs an administrator, and 3001 is not one/);
+    expect(asPerson.errors?.[0]?.message).toMatch(/for administrators and auditors, and 3001 is neither/);
     expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     expect(forged.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(forged.errors?.[0]?.message).not.toContain('eyJ');

@@ -22,7 +22,7 @@ export class BlockedAssignmentsResolver {
   async blockedAssignments(
     @Arg('first', () => Int, { defaultValue: 50, description: `At most this many (up to ${MAX_FIRST}).` }) first: number,
   ): Promise<BlockedAssignment[]> {
-    this.callers.requireAdministrator('listing blocked assignments');
+    this.callers.requireReader('listing blocked assignments');
     const views = await this.blocked.open(Math.min(Math.max(first, 0), MAX_FIRST));
     return views.map((view) => ({
       ...view,

@@ -24,7 +24,7 @@ export class IdentityJmlRunsResolver {
     @Arg('status', () => JmlRunStatus, { nullable: true }) status: JmlRunStatus | null,
     @Arg('first', () => Int, { defaultValue: 50, description: `At most this many (up to ${MAX_JML_RUNS}).` }) first: number,
   ): Promise<JmlRun[]> {
-    this.callers.requireAdministrator('reading JML runs');
+    this.callers.requireReader('reading JML runs');
     const views = await this.runs.list({
       identityId: identity.id,
       kind: kind ?? undefined,

@@ -1,5 +1,5 @@
 import type { EventStore } from '@tenure/event-sourcing';
-import { EVENT_STORE, mintPersonToken, startLocalService, type LocalService } from '@tenure/service-runtime';
+import { EVENT_STORE, mintCallerToken, startLocalService, type LocalService } from '@tenure/service-runtime';
 import { createTestDatabase, postGraphql, waitFor, type TestDatabase } from '@tenure/testing';
 import { workflowService } from '../../app';
 import { hireAndActivate, identityIdOf, terminate } from '../../testing/identity-events';
@@ -7,7 +7,7 @@ import { killSwitchPlanned, operationSucceeded } from '../../testing/operation-e
 import { POLICY_V1, publishPolicy } from '../../testing/policy-events';
 
 const ADMIN_TOKEN = 'jml-runs-admin-token';
-const PERSON_SECRET = 'a-person-token-secret-of-at-least-32-characters';
+const PERSON_SECRET = 'a-caller-token-secret-of-at-least-32-characters';
 
 const RUN_FIELDS = 'id kind identityId triggerType startedAt completedAt durationMs expected acknowledged failed pending status';
 
@@ -45,7 +45,7 @@ describe('JML runs over HTTP', () => {
 
   beforeAll(async () => {
     process.env['ADMIN_TOKENS'] = ADMIN_TOKEN;
-    process.env['PERSON_TOKEN_SECRET'] = PERSON_SECRET;
+    process.env['CALLER_TOKEN_SECRET'] = PERSON_SECRET;
     database = await createTestDatabase(4);
     workflow = await startLocalService(workflowService, database.url);
     await publishPolicy(store(), 1, POLICY_V1);
@@ -55,7 +55,7 @@ describe('JML runs over HTTP', () => {
     await workflow?.close();
     await database?.drop();
     delete process.env['ADMIN_TOKENS'];
-    delete process.env['PERSON_TOKEN_SECRET'];
+    delete process.env['CALLER_TOKEN_SECRET'];
   });
 
   it('given a leaver whose revokes and account disable are acknowledged, when an administrator asks, then the run shows the time to revoke', async () => {
@@ -116,15 +116,15 @@ describe('JML runs over HTTP', () => {
     expect(joiners.data?.jmlRuns).toEqual([]);
   });
 
-  it('given a person token or no token, when JML runs are asked, then FORBIDDEN or UNAUTHENTICATED', async () => {
-    const person = await mintPersonToken(PERSON_SECRET, '4001');
+  it('given an employee caller token or no token, when JML runs are asked, then FORBIDDEN or UNAUTHENTICATED', async () => {
+    const person = await mintCallerToken(PERSON_SECRET, '4001');
 
     const asPerson = await postGraphql<Runs>(workflow.url, '{ jmlRuns { id } }', {}, person);
     const ofIdentityAsPerson = await postGraphql<Entities>(workflow.url, runsOfQuery, { representations }, person);
     const anonymous = await postGraphql<Runs>(workflow.url, '{ jmlRuns { id } }');
 
     expect(asPerson.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    expect(asPerson.errors?.[0]?.message).toMatch(/needs an administrator, and 4001 is not one/);
+    expect(asPerson.errors?.[0]?.message).toMatch(/for administrators and auditors, and 4001 is neither/);
     expect(ofIdentityAsPerson.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });

@@ -25,7 +25,7 @@ export class JmlRunsResolver {
     @Arg('status', () => JmlRunStatus, { nullable: true }) status: JmlRunStatus | null,
     @Arg('first', () => Int, { defaultValue: 50, description: `At most this many (up to ${MAX_JML_RUNS}).` }) first: number,
   ): Promise<JmlRun[]> {
-    this.callers.requireAdministrator('listing JML runs');
+    this.callers.requireReader('listing JML runs');
     const views = await this.runs.list({ kind: kind ?? undefined, status: status ?? undefined, first: clampFirst(first) });
     return views.map(toJmlRun);
   }

@@ -1,6 +1,6 @@
 import type { GivenApproval as GivenApprovalView, KnownRequest, RequestParty as Party, StepState } from '../../domain/requests';
 import { AccessRequestStatus, ApprovalHow, ApprovalStepKind, ApprovalStepStatus, RequestPartyKind } from './access-request-enums';
-import { AccessRequest, ApprovalStep, GivenApproval, RequestParty, RequestSodConflict } from './access-request.type';
+import { AccessRequest, ApprovalStep, GivenApproval, RequestDenial, RequestParty, RequestSodConflict } from './access-request.type';
 
 export function toAccessRequest(request: KnownRequest): AccessRequest {
   const { decision } = request;
@@ -25,6 +25,13 @@ export function toAccessRequest(request: KnownRequest): AccessRequest {
     autoApprovalReasons: [...decision.autoApprovalReasons],
     sodConflicts: decision.sodConflicts.map((conflict) => Object.assign(new RequestSodConflict(), conflict)),
     steps: request.steps.map(toStep),
+    denial: request.denial
+      ? Object.assign(new RequestDenial(), {
+          by: toParty(request.denial.by),
+          stepIndex: request.denial.stepIndex,
+          comment: request.denial.comment,
+        })
+      : null,
     assignmentId: request.assignmentId,
     failureReason: request.failureReason,
     cancellation: request.cancellation

@@ -22,6 +22,18 @@ export class GivenApproval {
   at!: Date;
 }
 
+@ObjectType({ description: 'The denial that ended a request: who, on which step, with what comment.' })
+export class RequestDenial {
+  @Field(() => RequestParty)
+  by!: RequestParty;
+
+  @Field(() => Int)
+  stepIndex!: number;
+
+  @Field()
+  comment!: string;
+}
+
 @ObjectType({ description: 'One step of the approval chain. Every step must approve; nobody approves two steps of one request.' })
 export class ApprovalStep {
   @Field(() => Int, { description: '0 for the first step.' })
@@ -80,6 +92,27 @@ export class RequestSodConflict {
 
   @Field()
   explanation!: string;
+}
+
+@ObjectType({
+  description:
+    'How many of the subject’s peers (same department and title) hold the requested entitlement now: risk context for approvers.',
+})
+export class PeerHolding {
+  @Field()
+  department!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => Int, { description: 'Peers: not terminated, the subject left out.' })
+  peers!: number;
+
+  @Field(() => Int, { description: 'Peers who hold it (active or being provisioned).' })
+  holding!: number;
+
+  @Field(() => Float, { nullable: true, description: 'holding / peers, between 0 and 1; null when the subject has no peers.' })
+  share!: number | null;
 }
 
 @ObjectType({ description: 'A just-in-time access request: the policy decision, the approvals, the grant.' })
@@ -143,6 +176,9 @@ export class AccessRequest {
 
   @Field(() => [ApprovalStep])
   steps!: ApprovalStep[];
+
+  @Field(() => RequestDenial, { nullable: true, description: 'Who denied it and why; null unless DENIED.' })
+  denial!: RequestDenial | null;
 
   @Field(() => ID, { nullable: true })
   assignmentId!: string | null;

@@ -1,5 +1,5 @@
 import type { EventStore } from '@tenure/event-sourcing';
-import { EVENT_STORE, mintPersonToken, startLocalService, type LocalService } from '@tenure/service-runtime';
+import { EVENT_STORE, mintCallerToken, startLocalService, type LocalService } from '@tenure/service-runtime';
 import { createTestDatabase, hire, identityIdOf, postGraphql, waitFor, type TestDatabase } from '@tenure/testing';
 import { workflowService } from '../../app';
 import { publishPolicy } from '../../testing/policy-events';
@@ -23,7 +23,7 @@ interface RequestView {
   [field: string]: unknown;
 }
 
-// Requests over HTTP with person tokens: a person asks, their manager finds it in their inbox and approves.
+// Requests over HTTP with caller tokens (as the gateway signs them): a person asks, their manager finds it in their inbox and approves.
 describe('access requests over HTTP', () => {
   let database: TestDatabase;
   let workflow: LocalService;
@@ -39,8 +39,8 @@ describe('access requests over HTTP', () => {
     );
 
   beforeAll(async () => {
-    process.env['PERSON_TOKEN_SECRET'] = SECRET;
-    for (const employeeNumber of ['1001', '1002', '1003']) tokens.set(employeeNumber, await mintPersonToken(SECRET, employeeNumber));
+    process.env['CALLER_TOKEN_SECRET'] = SECRET;
+    for (const employeeNumber of ['1001', '1002', '1003']) tokens.set(employeeNumber, await mintCallerToken(SECRET, employeeNumber));
     database = await createTestDatabase(4);
     workflow = await startLocalService(workflowService, database.url);
     await publishPolicy(store(), 1, MANAGER_APPROVES);
@@ -52,7 +52,7 @@ describe('access requests over HTTP', () => {
   afterAll(async () => {
     await workflow?.close();
     await database?.drop();
-    delete process.env['PERSON_TOKEN_SECRET'];
+    delete process.env['CALLER_TOKEN_SECRET'];
   });
 
   it('given a person, when they request access and their manager approves from the inbox, then it is granted and both see it', async () => {

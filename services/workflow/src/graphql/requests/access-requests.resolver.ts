@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CallerGuard } from '@tenure/service-runtime';
-import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AccessRequestQueries } from '../../application/requests/access-request-queries';
 import { AccessRequests } from '../../application/requests/access-requests';
 import { ExtendAccessInput, RequestAccessInput } from './access-request.inputs';
 import { toAccessRequest } from './access-request.mapper';
-import { AccessRequest } from './access-request.type';
+import { AccessRequest, PeerHolding } from './access-request.type';
 
 /** Just-in-time access requests; who may do what is decided by the workflow application from the data. */
 @Injectable()
@@ -16,6 +16,15 @@ export class AccessRequestsResolver {
     private readonly queries: AccessRequestQueries,
     private readonly callers: CallerGuard,
   ) {}
+
+  @FieldResolver(() => PeerHolding, {
+    nullable: true,
+    description: 'How many of the subject’s peers (same department and title) hold this entitlement now; read with the request.',
+  })
+  async peerHolding(@Root() request: AccessRequest): Promise<PeerHolding | null> {
+    const holding = await this.queries.peerHolding(request.identityId, request.applicationId, request.entitlementKey);
+    return holding ? { ...holding, share: holding.peers === 0 ? null : holding.holding / holding.peers } : null;
+  }
 
   @Query(() => AccessRequest, {
     nullable: true,

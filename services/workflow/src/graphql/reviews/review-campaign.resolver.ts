@@ -25,14 +25,14 @@ export class ReviewCampaignResolver {
     @Arg('status', () => ReviewCampaignStatus, { nullable: true }) status: ReviewCampaignStatus | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
   ): Promise<ReviewCampaign[]> {
-    this.callers.requireAdministrator('listing review campaigns');
+    this.callers.requireReader('listing review campaigns');
     const views = await this.campaigns.campaigns({ status: status ?? null, first: Math.min(Math.max(first, 0), MAX_FIRST) });
     return views.map(toReviewCampaign);
   }
 
   @Query(() => ReviewCampaign, { nullable: true })
   async reviewCampaign(@Arg('id', () => ID) id: string): Promise<ReviewCampaign | null> {
-    this.callers.requireAdministrator('reading a review campaign');
+    this.callers.requireReader('reading a review campaign');
     const view = await this.campaigns.campaign(id);
     return view ? toReviewCampaign(view) : null;
   }
@@ -59,6 +59,8 @@ export class ReviewCampaignResolver {
 
   @Mutation(() => ReviewCampaign, { description: 'Administrators: start a campaign over what the scope holds now (refused when empty).' })
   async startReviewCampaign(@Arg('input', () => StartReviewCampaignInput) input: StartReviewCampaignInput): Promise<ReviewCampaign> {
+    // Who may start one is settled before the input is looked at: a refusal must not depend on a well-formed scope.
+    this.callers.requireAdministrator('starting a review campaign');
     const caller = this.callers.requireCaller('starting a review campaign');
     const view = await this.campaigns.start(caller, {
       name: input.name,

@@ -1,10 +1,10 @@
 import type { EventStore } from '@tenure/event-sourcing';
-import { EVENT_STORE, mintPersonToken, startLocalService, type LocalService } from '@tenure/service-runtime';
+import { EVENT_STORE, mintCallerToken, startLocalService, type LocalService } from '@tenure/service-runtime';
 import { addAssignment, createTestDatabase, hire, identityIdOf, postGraphql, waitFor, type TestDatabase } from '@tenure/testing';
 import { workflowService } from '../../app';
 
 const ADMIN_TOKEN = 'reviews-admin-token';
-const PERSON_SECRET = 'a-person-token-secret-of-at-least-32-characters';
+const PERSON_SECRET = 'a-caller-token-secret-of-at-least-32-characters';
 
 const CAMPAIGN_FIELDS = `id name scopeKind scopeTarget reviewerRule status defaultAction progress { total decided kept revoked defaulted withdrawn pending }
   items { id employeeNumber applicationId entitlementKey source { kind } reviewer { kind employeeNumber } status decision comment decidedBy }`;
@@ -25,7 +25,7 @@ interface Campaign {
 }
 
 // Access reviews as the gateway asks for them: an administrator starts a campaign, the manager
-// (with a person token) decides over HTTP, the running service revokes what was revoked.
+// (with a caller token) decides over HTTP, the running service revokes what was revoked.
 describe('access reviews over HTTP', () => {
   let database: TestDatabase;
   let workflow: LocalService;
@@ -35,11 +35,11 @@ describe('access reviews over HTTP', () => {
 
   beforeAll(async () => {
     process.env['ADMIN_TOKENS'] = ADMIN_TOKEN;
-    process.env['PERSON_TOKEN_SECRET'] = PERSON_SECRET;
+    process.env['CALLER_TOKEN_SECRET'] = PERSON_SECRET;
     database = await createTestDatabase(4);
     workflow = await startLocalService(workflowService, database.url);
-    maria = await mintPersonToken(PERSON_SECRET, '1001');
-    alice = await mintPersonToken(PERSON_SECRET, '2001');
+    maria = await mintCallerToken(PERSON_SECRET, '1001');
+    alice = await mintCallerToken(PERSON_SECRET, '2001');
     await hire(store(), { employeeNumber: '1001', department: 'Finance' });
     await hire(store(), { employeeNumber: '2001', department: 'Finance', managerEmployeeNumber: '1001' });
     await addAssignment(store(), {
@@ -55,7 +55,7 @@ describe('access reviews over HTTP', () => {
     await workflow?.close();
     await database?.drop();
     delete process.env['ADMIN_TOKENS'];
-    delete process.env['PERSON_TOKEN_SECRET'];
+    delete process.env['CALLER_TOKEN_SECRET'];
   });
 
   it('given a held entitlement, when a campaign is started and its reviewer revokes, then the assignment is revoked for review and the evidence shows who and why', async () => {

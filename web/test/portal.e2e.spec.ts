@@ -1,0 +1,294 @@
+import { DemoErp } from './support/demo-erp';
+import { PortalBrowser, SCREENSHOT_DIR, type PortalUser } from './support/portal-browser';
+import { eventually, PortalPlatform } from './support/portal-platform';
+
+// The portal in a real browser (Debian's Chromium through playwright-core) against the whole platform as
+// `npm start` runs it: the demo company, policy and applications, the development OpenID provider, the four
+// services, the gateway and the built portal (web/.next), on a fresh database. People sign in on the
+// provider's login page; the ERP is a real PostgreSQL database, checked directly at the end.
+jest.setTimeout(600_000);
+
+// Demo company (services/identity/demo/demo-company.csv) and policy (services/policy/demo/demo-policy.json):
+// 10038 Daniel Cohen, Accountant in Finance, reports to 10037 Claire Moreau (Finance Manager), who reports
+// to 10005 Ingrid Solberg (CFO). Both are finance controllers; the policy erp-access asks the manager, then
+// one finance controller (never the same person twice). 10042 Ethan Clarke, Procurement Officer, holds
+// erp:vendor-create by birthright; 10039 Isabel Ferreira is an Accounts Payable Specialist. 10047 Sara Lund
+// is the demo administrator.
+const DANIEL = '10038';
+const CLAIRE = '10037';
+const INGRID = '10005';
+const ISABEL = '10039';
+const ETHAN = '10042';
+const SARA = '10047';
+/** The ERP's account names are the email's local part (services/connector/src/domain/identity/user-name.ts). */
+const ERP_LOGIN = { [DANIEL]: 'daniel.cohen', [ETHAN]: 'ethan.clarke' };
+const ERP_NAME = 'ERP (demo PostgreSQL database)';
+const MANAGED_ERP_ROLES = ['read-only', 'vendor-create', 'payment-approve'];
+
+describe('the portal in a browser, on the launched demo platform', () => {
+  let platform: PortalPlatform;
+  let browser: PortalBrowser;
+  let erp: DemoErp;
+
+  /** Runs a test's steps; when one fails, every open page is saved beside the steps' screenshots. */
+  async function scenario(test: string, steps: () => Promise<void>): Promise<void> {
+    try {
+      await steps();
+    } catch (error) {
+      await browser.screenshotOpenPages(test);
+      throw error;
+    }
+  }
+
+  beforeAll(async () => {
+    const started = Date.now();
+    platform = await PortalPlatform.start();
+    erp = await DemoErp.connect();
+    browser = await PortalBrowser.launch(platform.portalOrigin, platform.issuer);
+    process.stdout.write(`Browser test screenshots: ${SCREENSHOT_DIR}\n`);
+    // The demo company's birthright reaches the ERP before anyone signs in.
+    await Promise.all([
+      platform.activeAssignment(DANIEL, 'erp', 'read-only'),
+      platform.activeAssignment(ISABEL, 'erp', 'read-only'),
+      platform.activeAssignment(ETHAN, 'erp', 'vendor-create'),
+    ]);
+    process.stdout.write(`Platform started and the ERP birthright provisioned in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  });
+
+  afterEach(async () => {
+    await browser?.closeContexts();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await erp?.close();
+    await platform?.stop();
+  });
+
+  it('given Daniel asks for ERP vendor management, when his manager then a finance controller approve in the portal, then he sees it active with its countdown and the ERP database grants the role', () =>
+    scenario('a', async () => {
+      const justification = 'Onboard the Q3 office suppliers (FIN-311)';
+      expect((await platform.account(DANIEL, 'erp')).userName).toBe(ERP_LOGIN[DANIEL]);
+      const before = await erp.role(ERP_LOGIN[DANIEL]);
+      expect(before).toMatchObject({ exists: true, canLogin: true, mayInsertVendors: false });
+      expect(before.memberOf).toEqual(['read-only']);
+
+      // Daniel finds the entitlement and reads what policy says before asking.
+      const daniel = await browser.signIn('a', DANIEL, '/request', { screenshotLogin: true });
+      await daniel.page.getByRole('searchbox', { name: 'Search the catalog' }).fill('vendor');
+      await daniel.page.getByRole('button', { name: 'Search', exact: true }).click();
+      await daniel.page.waitForURL((url) => url.searchParams.get('q') === 'vendor');
+      const choose = daniel.page
+        .getByRole('list', { name: 'Catalog results' })
+        .getByRole('link', { name: `Choose ERP: vendor management in ${ERP_NAME}` });
+      await choose.waitFor();
+      await daniel.screenshot('catalog-search');
+      await choose.click();
+      await daniel.page.waitForURL((url) => url.searchParams.get('entitlement') === 'erp:vendor-create');
+      const policy = daniel.page.getByRole('region', { name: 'What policy says' });
+      await policy.waitFor();
+      expect(await policy.getByText('You may request this access.').isVisible()).toBe(true);
+      expect(await policy.getByRole('list', { name: 'Approval chain' }).getByRole('listitem').allInnerTexts()).toEqual([
+        expect.stringMatching(/^Manager approval needed: /),
+        expect.stringMatching(/^Approval by a member of the .+ group needed: /),
+      ]);
+      await daniel.screenshot('policy-preview');
+
+      await daniel.page.getByLabel('Duration in hours').fill('24');
+      await daniel.page.getByLabel('Justification').fill(justification);
+      await daniel.page.getByRole('button', { name: 'Submit request' }).click();
+      await daniel.page.waitForURL((url) => url.pathname === '/requests' && url.searchParams.get('created') === '1');
+      const requestId = new URL(daniel.page.url()).searchParams.get('request')!;
+      await daniel.page
+        .getByRole('status')
+        .filter({ hasText: `Request ${requestId} is made. Its approvers have been asked.` })
+        .waitFor();
+      await daniel.screenshot('request-made');
+
+      // Claire, his manager, weighs it with its risk context and approves.
+      await platform.stepOpenFor(requestId, 0, CLAIRE);
+      const claire = await browser.signIn('a', CLAIRE, '/approvals');
+      const claimRow = claire.page.getByRole('row').filter({ hasText: 'ERP: vendor management (erp:vendor-create)' });
+      const claim = await claimRow.innerText();
+      expect(claim).toContain('for Daniel Cohen');
+      expect(claim).toContain('Accountant, Finance');
+      expect(claim).toContain('Entitlement: high');
+      expect(claim).toContain('Policy: high');
+      // The peer figure comes with the request for every approver; nobody else in Finance is an Accountant.
+      expect(claim).toContain('No peers: nobody else is Accountant, Finance.');
+      expect(claim).toMatch(/Step 1 of 2: /);
+      expect(await claire.page.getByText(justification).isVisible()).toBe(true);
+      expect(await claire.page.getByText('No separation-of-duties conflict with what the person holds.').isVisible()).toBe(true);
+      await claire.screenshot('approvals');
+      await decide(claire, 'erp:vendor-create', 'approve', 'Vendor onboarding is part of Daniel’s Q3 objectives');
+      await claire.page
+        .getByRole('status')
+        .filter({ hasText: `You approved request ${requestId}; it now waits for its next approval step.` })
+        .waitFor();
+      await claire.screenshot('approved');
+
+      // Ingrid, the other finance controller, gives the second approval (Claire approved the first step, so not this one).
+      await platform.stepOpenFor(requestId, 1, INGRID);
+      const ingrid = await browser.signIn('a', INGRID, '/approvals');
+      expect(await ingrid.page.getByRole('row').filter({ hasText: 'ERP: vendor management (erp:vendor-create)' }).innerText()).toMatch(
+        /Step 2 of 2: /,
+      );
+      await ingrid.screenshot('approvals');
+      await decide(ingrid, 'erp:vendor-create', 'approve', 'Approved for 24 hours');
+      await ingrid.page
+        .getByRole('status')
+        .filter({ hasText: new RegExp(`You approved request ${requestId}; it is now (approved|granted)\\.`) })
+        .waitFor();
+      await ingrid.screenshot('approved');
+
+      // The connector grants it in the ERP; Daniel sees it active, counting down from the grant.
+      const granted = await platform.activeAssignment(DANIEL, 'erp', 'vendor-create');
+      expect(granted.source).toEqual({ kind: 'REQUEST', reference: requestId });
+      expect(Date.parse(granted.validUntil!) - Date.parse(granted.acknowledgedAt!)).toBe(24 * 3_600_000);
+      await daniel.open('/access');
+      const accessRow = daniel.page
+        .getByRole('table', { name: 'Your access' })
+        .getByRole('row')
+        .filter({ hasText: ERP_NAME })
+        .filter({ hasText: 'vendor-create' });
+      const access = await accessRow.innerText();
+      expect(access).toContain('Active');
+      expect(access).toContain('Your request');
+      expect(access).toContain(`Granted in ${ERP_NAME}`);
+      const countdown = accessRow.locator(`time[datetime="${granted.validUntil}"]`);
+      // Rendered on the server as the end time, then counted down in the browser.
+      const left = await eventually('the countdown to run in the browser', async () => {
+        const text = await countdown.innerText();
+        return /^23 h \d+ min left$/.test(text) ? text : undefined;
+      });
+      expect(left).toMatch(/left$/);
+      await daniel.screenshot('my-access');
+      // On a phone the table becomes labelled cards, and nothing scrolls sideways.
+      await daniel.page.setViewportSize({ width: 375, height: 800 });
+      expect(await daniel.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await daniel.screenshot('my-access-375px');
+      await daniel.page.setViewportSize({ width: 1280, height: 900 });
+
+      await platform.requestReaching(requestId, 'granted', (request) => request.status === 'GRANTED' && request.grantedAt !== null);
+      await daniel.open(`/requests?request=${encodeURIComponent(requestId)}`);
+      const history = await daniel.page.getByRole('list', { name: `History of request ${requestId}` }).innerText();
+      expect(history).toContain('approved by Claire Moreau (10037)');
+      expect(history).toContain('“Vendor onboarding is part of Daniel’s Q3 objectives”');
+      expect(history).toContain('approved by Ingrid Solberg (10005)');
+      expect(history).toContain('Granted for 24 hours');
+      await daniel.screenshot('my-requests');
+
+      // The ERP database itself: Daniel's login role is now a member of vendor-create and may add vendors.
+      const after = await erp.role(ERP_LOGIN[DANIEL]);
+      expect(after).toEqual({ exists: true, canLogin: true, memberOf: ['read-only', 'vendor-create'], mayInsertVendors: true });
+    }));
+
+  it('given Ethan holds ERP access by birthright, when HR terminates him over SCIM, then the administrator sees everything revoked in the portal and the ERP disables his login and drops his roles', () =>
+    scenario('b', async () => {
+      expect((await platform.account(ETHAN, 'erp')).userName).toBe(ERP_LOGIN[ETHAN]);
+      expect(await erp.role(ERP_LOGIN[ETHAN])).toEqual({
+        exists: true,
+        canLogin: true,
+        memberOf: ['read-only', 'vendor-create'],
+        mayInsertVendors: true,
+      });
+      const { id } = await platform.identityState(ETHAN);
+
+      const terminated = await platform.scim('PATCH', `/Users/${id}`, {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', path: 'active', value: false }],
+      });
+      expect(terminated.status).toBe(200);
+      expect(terminated.body).toMatchObject({ active: false });
+
+      const left = await eventually('the leaver run to revoke everything and disable the ERP account', async () => {
+        const state = await platform.identityState(ETHAN);
+        const done =
+          state.status === 'TERMINATED' &&
+          state.jmlRuns.some((run) => run.kind === 'LEAVER' && run.status === 'COMPLETED') &&
+          state.assignments.every((a) => a.status === 'REVOKED' && a.revocationAcknowledgedAt !== null) &&
+          state.accounts.some((account) => account.applicationId === 'erp' && account.status === 'DISABLED');
+        return done ? state : undefined;
+      });
+      expect(left.assignments.every((a) => a.revocationReason === 'LEAVER')).toBe(true);
+
+      // The administrator finds him in the directory and reads what he holds now.
+      const sara = await browser.signIn('b', SARA, '/admin/identities');
+      await sara.page.getByRole('searchbox', { name: 'Name, email or employee number' }).fill(ETHAN);
+      await sara.page.getByRole('button', { name: 'Search', exact: true }).click();
+      await sara.page.waitForURL((url) => url.searchParams.get('search') === ETHAN);
+      const listed = sara.page.getByRole('table', { name: 'Identities' }).getByRole('row').filter({ hasText: 'Ethan Clarke' });
+      expect(await listed.innerText()).toContain('Terminated');
+      await sara.screenshot('identities-search');
+      await listed.getByRole('link', { name: 'Ethan Clarke' }).click();
+      await sara.page.waitForURL((url) => url.pathname === `/admin/identities/${encodeURIComponent(id)}`);
+      await sara.page.getByRole('heading', { level: 1, name: 'Ethan Clarke' }).waitFor();
+      expect(await sara.page.getByRole('heading', { name: 'Access held (0)' }).isVisible()).toBe(true);
+      expect(await sara.page.getByText('The person holds nothing through Tenure.').isVisible()).toBe(true);
+      expect(
+        await sara.page
+          .getByRole('listitem')
+          .filter({ hasText: `erp: ${ERP_LOGIN[ETHAN]}` })
+          .innerText(),
+      ).toContain('Disabled');
+      const ended = sara.page.getByRole('table', { name: 'Access that ended' });
+      for (const entitlement of ['erp:read-only', 'erp:vendor-create']) {
+        const row = await ended.getByRole('row').filter({ hasText: entitlement }).innerText();
+        expect(row).toContain('Revoked');
+        expect(row).toMatch(/Leaver \d{4}-\d{2}-\d{2}/);
+        expect(row).toMatch(/removed from the target \d{4}-\d{2}-\d{2}/);
+      }
+      expect(await sara.page.getByRole('heading', { name: `Access that ended (${left.assignments.length})` }).isVisible()).toBe(true);
+      await sara.screenshot(`identity-${ETHAN}`);
+
+      // The ERP database: the login role is kept but can no longer log in, and holds none of the ERP's roles.
+      const after = await erp.role(ERP_LOGIN[ETHAN]);
+      expect(after).toMatchObject({ exists: true, canLogin: false, mayInsertVendors: false });
+      expect(after.memberOf.filter((role) => MANAGED_ERP_ROLES.includes(role))).toEqual([]);
+    }));
+
+  it('given Isabel asks for ERP payment approval, when her manager denies it with a comment, then Isabel and the audit page show who denied it and why', () =>
+    scenario('c', async () => {
+      const reason = 'Payment approval stays with the finance managers';
+      const isabel = await browser.signIn('c', ISABEL, '/request?entitlement=erp%3Apayment-approve');
+      await isabel.page.getByRole('region', { name: 'What policy says' }).getByText('You may request this access.').waitFor();
+      await isabel.page.getByLabel('Justification').fill('Cover the May payment run');
+      await isabel.page.getByRole('button', { name: 'Submit request' }).click();
+      await isabel.page.waitForURL((url) => url.pathname === '/requests' && url.searchParams.get('created') === '1');
+      const requestId = new URL(isabel.page.url()).searchParams.get('request')!;
+
+      await platform.stepOpenFor(requestId, 0, CLAIRE);
+      const claire = await browser.signIn('c', CLAIRE, '/approvals');
+      await decide(claire, 'erp:payment-approve', 'deny', reason);
+      await claire.page
+        .getByRole('status')
+        .filter({ hasText: `You denied request ${requestId}.` })
+        .waitFor();
+      await claire.screenshot('denied');
+
+      await platform.requestReaching(requestId, 'denied', (request) => request.status === 'DENIED');
+      await isabel.open(`/requests?request=${encodeURIComponent(requestId)}`);
+      const selected = isabel.page.getByRole('region', { name: `Request ${requestId}` });
+      const row = await selected.getByRole('row').filter({ hasText: 'payment-approve' }).first().innerText();
+      expect(row).toContain('Denied');
+      expect(row).toContain(`by Claire Moreau (10037): “${reason}”`);
+      expect(await selected.getByRole('list', { name: `History of request ${requestId}` }).innerText()).toMatch(
+        new RegExp(`Step 1: .*: denied by Claire Moreau \\(10037\\)\\s+“${reason}”`),
+      );
+      await isabel.screenshot('my-requests');
+
+      const sara = await browser.signIn('c', SARA, `/audit?employee=${ISABEL}`);
+      const requests = await sara.page.getByRole('table', { name: 'Access requests for Isabel Ferreira' }).innerText();
+      expect(requests).toMatch(new RegExp(`: denied — by 10037 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC “${reason}”`));
+      expect(await sara.page.getByText('Who denied a request is not shown').count()).toBe(0);
+      await sara.screenshot(`audit-${ISABEL}`);
+    }));
+});
+
+/** Approves or denies, in the Approvals inbox, the request for `entitlement` with a comment. */
+async function decide(approver: PortalUser, entitlement: string, decision: 'approve' | 'deny', comment: string): Promise<void> {
+  const form = approver.page.getByRole('form', { name: new RegExp(`^Decide .+ request for ${entitlement}$`) });
+  await form.getByLabel('Comment').fill(comment);
+  await form.getByRole('button', { name: new RegExp(`^${decision === 'approve' ? 'Approve' : 'Deny'} `) }).click();
+  await approver.page.waitForURL((url) => url.searchParams.get('decision') === decision);
+}
