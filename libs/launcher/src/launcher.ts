@@ -136,8 +136,11 @@ async function startPlatform({ config, root, planned, lifecycle, reporter, runRe
 
   reporter.printStatusTable(supervisor.rows());
   const gateway = planned.find((process) => process.name === 'gateway');
+  const portal = planned.find((process) => process.name === 'portal');
+  const signIn = planned.some((process) => process.name === 'identity-provider') ? ' (demo people, password tenure-demo)' : '';
   const allReady = supervisor.rows().every((row) => row.state.status === 'ready');
   say(
-    `${allReady ? 'Tenure is up' : 'Tenure started with problems (see the table)'}: GraphQL at http://localhost:${gateway?.port}/graphql; Ctrl-C stops everything`,
+    `${allReady ? 'Tenure is up' : 'Tenure started with problems (see the table)'}: ` +
+      `${portal ? `portal at http://localhost:${portal.port}${signIn}, ` : ''}GraphQL at http://localhost:${gateway?.port}/graphql; Ctrl-C stops everything`,
   );
 }
