@@ -266,6 +266,28 @@ describe('authorization matrix: every mutation refuses the wrong caller', () => 
     expect(await refusalCode(mutation, refusal)).toBe('FORBIDDEN');
   });
 
+  describe('what each context holds about a person: the person, their managers, administrators and auditors', () => {
+    const PERSONAL_FIELDS = {
+      workflow: 'assignments { id }',
+      connector: 'accounts { applicationId }',
+      policy: 'birthright { policyVersion }',
+    };
+
+    it.each(Object.entries(PERSONAL_FIELDS))(
+      'refuses a peer Oliver’s %s fields and lets his manager and the auditor read them',
+      async (_, field) => {
+        const query = `query($id: ID!) { identity(id: $id) { ${field} } }`;
+        const asPeer = await platform.graphql(query, { id: fixture.oliverId }, await platform.signIn(NADIA));
+        const asManager = await platform.graphql(query, { id: fixture.oliverId }, await platform.signIn(PRIYA));
+        const asAuditor = await platform.graphql(query, { id: fixture.oliverId }, await platform.signIn(AUDITOR));
+
+        expect(asPeer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(asManager.errors).toBeUndefined();
+        expect(asAuditor.errors).toBeUndefined();
+      },
+    );
+  });
+
   it('still lets the right caller through: the approver approves the pending request', async () => {
     const approved = await platform.graphql(APPROVE, { id: fixture.pendingRequestId }, await platform.signIn(PRIYA));
 

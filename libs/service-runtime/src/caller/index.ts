@@ -11,3 +11,4 @@ export {
   type CallerTokenCheck,
 } from './caller-token';
 export { currentCredentials, keepRequestCredentials, withRequestCredentials, type RequestCredentials } from './request-credentials';
+export { oversees, requireOversight, type ReportingLineTable } from './reporting-line';

@@ -25,6 +25,11 @@ export interface ApplicationHealth extends ApplicationActivity {
 export class ProvisioningQueries {
   constructor(private readonly deps: { readonly pool: Pool; readonly clock: Clock; readonly circuits: CircuitBreakers }) {}
 
+  /** For authorization checks that read the connector's copy of the directory. */
+  get pool(): Pool {
+    return this.deps.pool;
+  }
+
   now(): Date {
     return this.deps.clock.now();
   }

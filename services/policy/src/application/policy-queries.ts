@@ -66,6 +66,11 @@ question (an administrator who just published sees the new version). Decisions t
 export class PolicyQueries {
   constructor(private readonly deps: PolicyQueriesDependencies) {}
 
+  /** For authorization checks that read policy's copy of the directory. */
+  get pool(): Pool {
+    return this.deps.pool;
+  }
+
   async draft(): Promise<PolicyDraftView> {
     await this.deps.readModelsCaughtUp();
     return draftViewOf(await loadPolicySetState(this.deps.pool));

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { CallerGuard } from '@tenure/service-runtime';
+import { CallerGuard, requireOversight, type ReportingLineTable } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { ProvisioningQueries } from '../../provisioning/provisioning-queries';
 import { Account, Grant } from './account.type';
 import { Identity } from './identity.type';
 import { toAccount, toGrant } from './provisioning.mapper';
 
-/** What Tenure provisioned for a person, from the operations' outcomes; open to read until OIDC and roles arrive (issue 7). */
+/** The connector's copy of the directory, to tell who manages whom. */
+const CONNECTOR_DIRECTORY: ReportingLineTable = {
+  table: 'connector_identities',
+  managerOf: "d.snapshot->'attributes'->>'managerEmployeeNumber'",
+};
+
+/** What Tenure provisioned for a person, from the operations' outcomes: for the person, their managers, administrators and auditors. */
 @Injectable()
 @Resolver(() => Identity)
 export class IdentityProvisioningResolver {
@@ -17,7 +23,7 @@ export class IdentityProvisioningResolver {
 
   @FieldResolver(() => [Account], { description: 'The person’s accounts Tenure provisioned, by application.' })
   async accounts(@Root() identity: Identity): Promise<Account[]> {
-    this.callers.requireCaller('accounts');
+    await requireOversight(this.queries.pool, CONNECTOR_DIRECTORY, this.callers.requireCaller('accounts'), identity.id, 'accounts');
     return (await this.queries.accounts(identity.id)).map(toAccount);
   }
 
@@ -26,7 +32,7 @@ export class IdentityProvisioningResolver {
     @Root() identity: Identity,
     @Arg('applicationId', () => ID, { nullable: true }) applicationId: string | null,
   ): Promise<Grant[]> {
-    this.callers.requireCaller('grants');
+    await requireOversight(this.queries.pool, CONNECTOR_DIRECTORY, this.callers.requireCaller('grants'), identity.id, 'grants');
     return (await this.queries.grants(identity.id, applicationId ?? undefined)).map(toGrant);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CallerGuard } from '@tenure/service-runtime';
+import { CallerGuard, requireOversight, type ReportingLineTable } from '@tenure/service-runtime';
 import { Args, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PolicyQueries } from '../../application/policy-queries';
 import { BirthrightDecision } from '../decisions/birthright-decision.type';
@@ -10,7 +10,10 @@ import { AccessRequestArgs } from './access-request.args';
 import { EVALUATE_ACCESS_REQUEST, evaluateAccessRequestFor } from './evaluate-access-request';
 import { Identity } from './identity.type';
 
-/** What policy says about one person, under the latest published version; open to read until OIDC and roles arrive (issue 7). */
+/** Policy's copy of the directory, to tell who manages whom. */
+const POLICY_DIRECTORY: ReportingLineTable = { table: 'policy_identities', managerOf: 'd.manager_employee_number' };
+
+/** What policy says about one person, under the latest published version: for the person, their managers, administrators and auditors. */
 @Injectable()
 @Resolver(() => Identity)
 export class IdentityPolicyResolver {
@@ -25,7 +28,7 @@ export class IdentityPolicyResolver {
       'What the person should hold by birthright, and why; null before a policy is published or while policy does not know them yet.',
   })
   async birthright(@Root() identity: Identity): Promise<BirthrightDecision | null> {
-    this.callers.requireCaller('birthright');
+    await requireOversight(this.queries.pool, POLICY_DIRECTORY, this.callers.requireCaller('birthright'), identity.id, 'birthright');
     const decision = await this.queries.birthright(identity.id);
     return decision ? toBirthrightDecision(decision) : null;
   }
@@ -34,7 +37,7 @@ export class IdentityPolicyResolver {
     description: 'Separation-of-duties violations of what the person holds, under the latest version (empty before a policy is published).',
   })
   async sodViolations(@Root() identity: Identity): Promise<SodViolation[]> {
-    this.callers.requireCaller('sodViolations');
+    await requireOversight(this.queries.pool, POLICY_DIRECTORY, this.callers.requireCaller('sodViolations'), identity.id, 'sodViolations');
     return ((await this.queries.sodCheck(identity.id))?.violations ?? []).map(toSodViolation);
   }
 
@@ -43,7 +46,13 @@ export class IdentityPolicyResolver {
     @Root() identity: Identity,
     @Args(() => AccessRequestArgs) args: AccessRequestArgs,
   ): Promise<RequestDecision> {
-    this.callers.requireCaller('evaluateAccessRequest');
+    await requireOversight(
+      this.queries.pool,
+      POLICY_DIRECTORY,
+      this.callers.requireCaller('evaluateAccessRequest'),
+      identity.id,
+      'evaluateAccessRequest',
+    );
     return toRequestDecision(await evaluateAccessRequestFor(this.queries, identity.id, args));
   }
 }
