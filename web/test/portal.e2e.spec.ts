@@ -20,6 +20,11 @@ const INGRID = '10005';
 const ISABEL = '10039';
 const ETHAN = '10042';
 const SARA = '10047';
+/** 10040 Oskar Nilsson, the demo auditor (libs/dev-identity-provider: tenure-auditors). */
+const OSKAR = '10040';
+const VENDOR_JUSTIFICATION = 'Onboard the Q3 office suppliers (FIN-311)';
+const CLAIRE_COMMENT = 'Vendor onboarding is part of Daniel’s Q3 objectives';
+const INGRID_COMMENT = 'Approved for 24 hours';
 /** The ERP's account names are the email's local part (services/connector/src/domain/identity/user-name.ts). */
 const ERP_LOGIN = { [DANIEL]: 'daniel.cohen', [ETHAN]: 'ethan.clarke' };
 const ERP_NAME = 'ERP (demo PostgreSQL database)';
@@ -29,6 +34,8 @@ describe('the portal in a browser, on the launched demo platform', () => {
   let platform: PortalPlatform;
   let browser: PortalBrowser;
   let erp: DemoErp;
+  /** A whole second after the demo birthright was in the ERP and before test a asked for anything. */
+  let birthrightOnlyAt: Date;
 
   /** Runs a test's steps; when one fails, every open page is saved beside the steps' screenshots. */
   async function scenario(test: string, steps: () => Promise<void>): Promise<void> {
@@ -52,6 +59,7 @@ describe('the portal in a browser, on the launched demo platform', () => {
       platform.activeAssignment(ISABEL, 'erp', 'read-only'),
       platform.activeAssignment(ETHAN, 'erp', 'vendor-create'),
     ]);
+    birthrightOnlyAt = wholeSecondAfter(new Date());
     process.stdout.write(`Platform started and the ERP birthright provisioned in ${Math.round((Date.now() - started) / 1000)} s\n`);
   });
 
@@ -67,7 +75,7 @@ describe('the portal in a browser, on the launched demo platform', () => {
 
   it('given Daniel asks for ERP vendor management, when his manager then a finance controller approve in the portal, then he sees it active with its countdown and the ERP database grants the role', () =>
     scenario('a', async () => {
-      const justification = 'Onboard the Q3 office suppliers (FIN-311)';
+      const justification = VENDOR_JUSTIFICATION;
       expect((await platform.account(DANIEL, 'erp')).userName).toBe(ERP_LOGIN[DANIEL]);
       const before = await erp.role(ERP_LOGIN[DANIEL]);
       expect(before).toMatchObject({ exists: true, canLogin: true, mayInsertVendors: false });
@@ -120,7 +128,7 @@ describe('the portal in a browser, on the launched demo platform', () => {
       expect(await claire.page.getByText(justification).isVisible()).toBe(true);
       expect(await claire.page.getByText('No separation-of-duties conflict with what the person holds.').isVisible()).toBe(true);
       await claire.screenshot('approvals');
-      await decide(claire, 'erp:vendor-create', 'approve', 'Vendor onboarding is part of Daniel’s Q3 objectives');
+      await decide(claire, 'erp:vendor-create', 'approve', CLAIRE_COMMENT);
       await claire.page
         .getByRole('status')
         .filter({ hasText: `You approved request ${requestId}; it now waits for its next approval step.` })
@@ -134,7 +142,7 @@ describe('the portal in a browser, on the launched demo platform', () => {
         /Step 2 of 2: /,
       );
       await ingrid.screenshot('approvals');
-      await decide(ingrid, 'erp:vendor-create', 'approve', 'Approved for 24 hours');
+      await decide(ingrid, 'erp:vendor-create', 'approve', INGRID_COMMENT);
       await ingrid.page
         .getByRole('status')
         .filter({ hasText: new RegExp(`You approved request ${requestId}; it is now (approved|granted)\\.`) })
@@ -173,7 +181,7 @@ describe('the portal in a browser, on the launched demo platform', () => {
       await daniel.open(`/requests?request=${encodeURIComponent(requestId)}`);
       const history = await daniel.page.getByRole('list', { name: `History of request ${requestId}` }).innerText();
       expect(history).toContain('approved by Claire Moreau (10037)');
-      expect(history).toContain('“Vendor onboarding is part of Daniel’s Q3 objectives”');
+      expect(history).toContain(`“${CLAIRE_COMMENT}”`);
       expect(history).toContain('approved by Ingrid Solberg (10005)');
       expect(history).toContain('Granted for 24 hours');
       await daniel.screenshot('my-requests');
@@ -181,6 +189,59 @@ describe('the portal in a browser, on the launched demo platform', () => {
       // The ERP database itself: Daniel's login role is now a member of vendor-create and may add vendors.
       const after = await erp.role(ERP_LOGIN[DANIEL]);
       expect(after).toEqual({ exists: true, canLogin: true, memberOf: ['read-only', 'vendor-create'], mayInsertVendors: true });
+    }));
+
+  it('given Daniel was granted ERP vendor management in test a, when the auditor asks who held it after the grant and before test a, then the audit page shows him with both approvals and their comments after, and only his read-only access before', () =>
+    scenario('d', async () => {
+      const granted = await platform.activeAssignment(DANIEL, 'erp', 'vendor-create');
+      const afterGrant = new Date(wholeSecondAfter(new Date(granted.acknowledgedAt!)).getTime() + 1_000);
+
+      const oskar = await browser.signIn('d', OSKAR, '/audit');
+      await oskar.page.getByText('Times are in UTC').waitFor();
+      const holders = await askWhoHeld(oskar, 'erp:vendor-create', afterGrant);
+      const daniel = await holders
+        .getByRole('row')
+        .filter({ hasText: `Daniel Cohen (${DANIEL})` })
+        .innerText();
+      expect(daniel).toContain(`Request ${granted.source.reference}`);
+      expect(daniel).toContain(`Justification: “${VENDOR_JUSTIFICATION}”`);
+      expect(daniel).toMatch(
+        new RegExp(`Step 1, .*: approved by ${CLAIRE} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC “${CLAIRE_COMMENT}”`),
+      );
+      expect(daniel).toMatch(
+        new RegExp(`Step 2, .*: approved by ${INGRID} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC “${INGRID_COMMENT}”`),
+      );
+      expect(daniel).toContain(`in the application ${utcText(new Date(granted.acknowledgedAt!))}`);
+      expect(await oskar.page.getByText('not exact').count()).toBe(0);
+      await oskar.screenshot('holders-after-grant');
+
+      // Before test a, Daniel did not hold it (Ethan, and whoever else has it by birthright, did).
+      const before = await askWhoHeld(oskar, 'erp:vendor-create', birthrightOnlyAt);
+      expect(
+        await before
+          .getByRole('row')
+          .filter({ hasText: `Daniel Cohen (${DANIEL})` })
+          .count(),
+      ).toBe(0);
+      expect(
+        await before
+          .getByRole('row')
+          .filter({ hasText: `Ethan Clarke (${ETHAN})` })
+          .innerText(),
+      ).toContain('birthright rule(s)');
+      await oskar.screenshot('holders-before');
+
+      // What Daniel held then: read-only, by birthright, and nothing else in the ERP.
+      const person = oskar.page.getByRole('form', { name: 'A person’s history, and what they held' });
+      await person.getByLabel('Employee number').fill(DANIEL);
+      await person.getByLabel('At (UTC)').fill(birthrightOnlyAt.toISOString().slice(0, 19));
+      await person.getByRole('button', { name: 'Show history' }).click();
+      const access = oskar.page.getByRole('table', { name: `What Daniel Cohen held at ${utcText(birthrightOnlyAt)}` });
+      await access.waitFor();
+      const held = await access.innerText();
+      expect(held).toContain('erp:read-only');
+      expect(held).not.toContain('erp:vendor-create');
+      await oskar.screenshot(`access-before-${DANIEL}`);
     }));
 
   it('given Ethan holds ERP access by birthright, when HR terminates him over SCIM, then the administrator sees everything revoked in the portal and the ERP disables his login and drops his roles', () =>
@@ -284,6 +345,28 @@ describe('the portal in a browser, on the launched demo platform', () => {
       await sara.screenshot(`audit-${ISABEL}`);
     }));
 });
+
+/** In the audit page's second form: who held `entitlement` at `at` (in the application); the answer's table. */
+async function askWhoHeld(auditor: PortalUser, entitlement: string, at: Date) {
+  const form = auditor.page.getByRole('form', { name: 'Who held an entitlement, and why' });
+  await form.getByLabel('Entitlement').selectOption(entitlement);
+  await form.getByLabel('At (UTC)').fill(at.toISOString().slice(0, 19));
+  await form.getByRole('radio', { name: /^In the application/ }).check();
+  await form.getByRole('button', { name: 'Show holders' }).click();
+  const table = auditor.page.getByRole('table', { name: `Holders of ${entitlement} at ${utcText(at)}` });
+  await table.waitFor();
+  return table;
+}
+
+/** The next whole second (the audit form's time field goes to the second). */
+function wholeSecondAfter(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 1_000) * 1_000 + 1_000);
+}
+
+/** "2026-11-26 10:30:15 UTC", as the audit page shows instants. */
+function utcText(instant: Date): string {
+  return `${instant.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
 
 /** Approves or denies, in the Approvals inbox, the request for `entitlement` with a comment. */
 async function decide(approver: PortalUser, entitlement: string, decision: 'approve' | 'deny', comment: string): Promise<void> {

@@ -11,3 +11,7 @@ export * from './timers/timer-schedule';
 export * from './timers/timer-worker';
 export * from './advisory-lock';
 export * from './checkpointed-process';
+export * from './tamper-evidence/report';
+export * from './tamper-evidence/checkpoint-root';
+export * from './tamper-evidence/hash-checkpoints';
+export * from './tamper-evidence/verify-event-log';

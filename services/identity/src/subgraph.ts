@@ -2,10 +2,17 @@ import { serviceSubgraph } from '@tenure/service-runtime';
 import { hrFeedHoldsGraphqlResolvers } from './graphql/hr-feed-holds/hr-feed-holds-graphql.module';
 import { hrImportsGraphqlResolvers } from './graphql/hr-imports/hr-imports-graphql.module';
 import { identityGraphqlResolvers, identityReferenceResolvers } from './graphql/identity-graphql.module';
+import { EventLogVerificationResolver } from './graphql/event-log/event-log-verification.resolver';
 import { PlatformStatusResolver } from './platform-status/platform-status.resolver';
 
 /** The identity subgraph: its types, resolvers and entity references. */
 export const identitySubgraph = serviceSubgraph({
-  resolvers: [PlatformStatusResolver, ...identityGraphqlResolvers, ...hrImportsGraphqlResolvers, ...hrFeedHoldsGraphqlResolvers],
+  resolvers: [
+    PlatformStatusResolver,
+    EventLogVerificationResolver,
+    ...identityGraphqlResolvers,
+    ...hrImportsGraphqlResolvers,
+    ...hrFeedHoldsGraphqlResolvers,
+  ],
   referenceResolvers: identityReferenceResolvers,
 });

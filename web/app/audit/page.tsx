@@ -1,21 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { ApiGap } from '@/components/admin/ApiGap';
 import { PersonLabel } from '@/components/admin/PersonLabel';
 import { ReadersOnly } from '@/components/admin/ReadersOnly';
 import { readsEverything } from '@/components/admin/roles';
 import { param } from '@/components/admin/search-params';
 import { IdentityTimeline } from '@/components/admin/Timeline';
-import { AuditForms, type EntitlementChoice } from '@/components/audit/AuditForms';
-import { heldAt, inTargetAt, parseUtcLocal, type AssignmentRecord } from '@/components/audit/holders';
+import { AuditForms, type AuditFormErrors, type EntitlementChoice } from '@/components/audit/AuditForms';
+import { HeldTable } from '@/components/audit/HeldTable';
 import { RecordTimes, RequestTable, SourceText } from '@/components/audit/RecordTables';
+import {
+  formatInstant,
+  HELD_BASIS_TEXT,
+  readEntitlement,
+  readTimeQuestion,
+  type TimeQuestion,
+  type TimeQuestionErrors,
+} from '@/components/audit/time-question';
 import { DataTable, EmptyState, ErrorNotice, PageHeader, StatusBadge, type DataTableColumn } from '@/components/ui';
-import { formatDateTime } from '@/lib/format';
 import { GraphqlRequestError } from '@/lib/graphql';
 import { hrefWith } from '@/lib/paging';
 import { requireSession } from '@/lib/session';
-import { entitlementChoices, entitlementHistory, identityHistory, type EntitlementHolderRecord } from './queries';
+import { accessAt, entitlementChoices, holdersAt, identityHistory, type AssignmentRecord } from './queries';
 
 export const metadata: Metadata = { title: 'Audit' };
 
@@ -28,6 +34,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const employee = param(params, 'employee');
   const entitlement = param(params, 'entitlement');
   const atText = param(params, 'at');
+  const basisText = param(params, 'basis');
+  const time = readTimeQuestion(atText, basisText, new Date());
+  const question = time.question ?? null;
+  const personErrors: TimeQuestionErrors = employee ? (time.errors ?? {}) : {};
+  const target = entitlement ? readEntitlement(entitlement) : null;
+  const entitlementErrors: AuditFormErrors = entitlement
+    ? {
+        ...time.errors,
+        ...(target ? {} : { entitlement: `“${entitlement}” is not application:key; choose an entitlement from the list.` }),
+      }
+    : {};
 
   let choices: EntitlementChoice[] = [];
   let choicesError: GraphqlRequestError | null = null;
@@ -44,17 +61,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit"
         description="What happened to a person, and who held an entitlement when, and why — from the records Tenure keeps."
       />
-      <AuditForms employee={employee} entitlement={entitlement} at={atText} choices={choices} />
+      <AuditForms
+        employee={employee}
+        entitlement={entitlement}
+        at={atText}
+        basis={basisText}
+        choices={choices}
+        personErrors={personErrors}
+        entitlementErrors={entitlementErrors}
+      />
       {choicesError ? <ErrorNotice title="The entitlement catalog could not be loaded" error={choicesError} /> : null}
       {employee ? (
         <Suspense fallback={<p role="status">Reading {employee}’s history…</p>}>
-          <IdentityAnswer employeeNumber={employee} after={param(params, 'after')} params={params} />
+          <IdentityAnswer employeeNumber={employee} question={question} after={param(params, 'after')} params={params} />
         </Suspense>
       ) : null}
-      {entitlement ? (
-        <Suspense fallback={<p role="status">Reading every holder of {entitlement}…</p>}>
-          <EntitlementAnswer entitlement={entitlement} atText={atText} />
+      {entitlement && target && question ? (
+        <Suspense fallback={<p role="status">Reading who held {entitlement}…</p>}>
+          <EntitlementAnswer entitlement={entitlement} target={target} question={question} />
         </Suspense>
+      ) : null}
+      {entitlement && !(target && question) ? (
+        <ErrorNotice title="Who held it could not be asked" message="Correct the fields marked in the form above." />
       ) : null}
       {!employee && !entitlement ? <EmptyState title="Ask one of the two questions above." /> : null}
     </>
@@ -63,10 +91,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
 async function IdentityAnswer({
   employeeNumber,
+  question,
   after,
   params,
 }: {
   employeeNumber: string;
+  /** The instant to read what the person held at; null when the time fields have problems. */
+  question: TimeQuestion | null;
   after: string | undefined;
   params: SearchParams;
 }) {
@@ -93,6 +124,13 @@ async function IdentityAnswer({
       <p className="muted">
         {identity.title}, {identity.department} · <StatusBadge status={identity.status} />
       </p>
+      {question ? (
+        <Suspense fallback={<p role="status">Reading what {identity.displayName} held…</p>}>
+          <AccessAtAnswer employeeNumber={identity.employeeNumber} displayName={identity.displayName} question={question} />
+        </Suspense>
+      ) : (
+        <ErrorNotice title="What the person held could not be asked" message="Correct the fields marked in the form above." />
+      )}
       <h3>Lifecycle events</h3>
       {history.timeline.length === 0 ? <EmptyState title="No recorded event." /> : <IdentityTimeline entries={history.timeline} />}
       <nav className="pager" aria-label="Lifecycle events: pages">
@@ -121,76 +159,70 @@ async function IdentityAnswer({
   );
 }
 
-async function EntitlementAnswer({ entitlement, atText }: { entitlement: string; atText: string | undefined }) {
-  const [applicationId, ...rest] = entitlement.split(':');
-  const entitlementKey = rest.join(':');
-  if (!applicationId || !entitlementKey)
-    return <ErrorNotice title="Choose an entitlement from the list" message={`“${entitlement}” is not application:key.`} />;
-  const at = atText ? parseUtcLocal(atText) : new Date();
-  if (!at)
-    return (
-      <ErrorNotice title="The time could not be read" message={`“${atText}” is not a date and time such as 2026-11-26T10:30 (UTC).`} />
-    );
+/** "At 2026-11-26 10:30:15 UTC, held in the application: from … to …". */
+function QuestionLine({ question }: { question: TimeQuestion }) {
+  const basis = HELD_BASIS_TEXT[question.basis];
+  return (
+    <p className="muted">
+      At {formatInstant(question.at)}, held meaning {basis.label.toLowerCase()}: {basis.explanation}. Computed from the recorded events.
+    </p>
+  );
+}
 
-  let history;
+async function AccessAtAnswer({
+  employeeNumber,
+  displayName,
+  question,
+}: {
+  employeeNumber: string;
+  displayName: string;
+  question: TimeQuestion;
+}) {
+  let held;
   try {
-    history = await entitlementHistory(applicationId, entitlementKey);
+    held = await accessAt(employeeNumber, question);
   } catch (error) {
     if (!(error instanceof GraphqlRequestError)) throw error;
-    return <ErrorNotice title={`The history of ${entitlement} could not be read`} error={error} />;
+    return <ErrorNotice title={`What ${employeeNumber} held at ${formatInstant(question.at)} could not be read`} error={error} />;
   }
-  const holders = history.records.filter(({ record }) => heldAt(record, at));
-  const columns: DataTableColumn<EntitlementHolderRecord>[] = [
-    {
-      header: 'Person',
-      cell: ({ person }) => <PersonLabel employeeNumber={person.employeeNumber} displayName={person.displayName} identityId={person.id} />,
-    },
-    { header: 'Why', cell: ({ record }) => <SourceText source={record.source} /> },
-    { header: 'When', cell: ({ record }) => <RecordTimes record={record} /> },
-    {
-      header: `In the target at that time`,
-      cell: ({ record }) => (inTargetAt(record, at) ? 'yes' : <span className="muted">not acknowledged then</span>),
-    },
-  ];
+  if (!held) return <EmptyState title={`HR knows no employee number ${employeeNumber}.`} />;
+  const caption = `What ${displayName} held at ${formatInstant(question.at)}`;
+  return (
+    <section className="stack" aria-label={caption}>
+      <h3>{caption}</h3>
+      <QuestionLine question={question} />
+      <HeldTable
+        caption={caption}
+        rows={held}
+        show="entitlement"
+        empty={<EmptyState title="The person held nothing through Tenure then." />}
+      />
+    </section>
+  );
+}
 
+async function EntitlementAnswer({
+  entitlement,
+  target,
+  question,
+}: {
+  entitlement: string;
+  target: { applicationId: string; entitlementKey: string };
+  question: TimeQuestion;
+}) {
+  let holders;
+  try {
+    holders = await holdersAt(target.applicationId, target.entitlementKey, question);
+  } catch (error) {
+    if (!(error instanceof GraphqlRequestError)) throw error;
+    return <ErrorNotice title={`Who held ${entitlement} at ${formatInstant(question.at)} could not be read`} error={error} />;
+  }
+  const caption = `Holders of ${entitlement} at ${formatInstant(question.at)}`;
   return (
     <section className="stack" aria-labelledby="entitlement-answer">
-      <h2 id="entitlement-answer">
-        {entitlement} on {formatDateTime(at.toISOString())}
-      </h2>
-      <ApiGap title="Derived from today’s records: not the audit time-travel query">
-        <p>
-          Tenure’s API has no query yet for “who held an entitlement at a given time” (it arrives with the audit work). This answer reads
-          every identity’s assignment records — revoked ones included — and keeps those that were added and not yet revoked or expired at
-          that time. It does not replay the event log: it cannot show access granted outside Tenure (see drift on the application’s page),
-          or people’s attributes as they were then.
-        </p>
-        <p>
-          Read {history.scanned} of {history.totalCount} identities
-          {history.truncated ? ' — the walk stopped at its limit, so holders may be missing' : ''}.
-        </p>
-      </ApiGap>
-      <DataTable
-        caption={`Holders of ${entitlement} on ${formatDateTime(at.toISOString())}`}
-        showCaption
-        columns={columns}
-        rows={holders}
-        rowKey={({ record }) => record.id}
-        empty={<EmptyState title="Nobody held it at that time, according to the assignment records." />}
-      />
-      <DataTable
-        caption={`Every assignment of ${entitlement}, oldest first`}
-        showCaption
-        columns={columns.slice(0, 3)}
-        rows={history.records}
-        rowKey={({ record }) => record.id}
-        empty={<EmptyState title="It was never assigned through Tenure." />}
-      />
-      <RequestTable
-        requests={history.requests}
-        caption={`Requests for ${entitlement}`}
-        subject={(request) => `${request.subject.displayName} (${request.subject.employeeNumber})`}
-      />
+      <h2 id="entitlement-answer">{caption}</h2>
+      <QuestionLine question={question} />
+      <HeldTable caption={caption} rows={holders} show="holder" empty={<EmptyState title="Nobody held it at that instant." />} />
     </section>
   );
 }

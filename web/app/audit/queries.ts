@@ -1,6 +1,5 @@
 import 'server-only';
-import { scanDirectory } from '@/components/admin/directory';
-import type { AssignmentRecord } from '@/components/audit/holders';
+import type { TimeQuestion } from '@/components/audit/time-question';
 import { graphql } from '@/lib/graphql';
 import { TIMELINE_FIELDS, type TimelineEntry } from '@/app/admin/identities/queries';
 
@@ -10,6 +9,22 @@ const RECORD_FIELDS = `id applicationId entitlementKey status source { kind refe
 const REQUEST_FIELDS = `id applicationId entitlementKey status requesterEmployeeNumber justification requestedAt decidedAt grantedAt closedAt
   grantedDurationHours breakGlass cancellation failureReason steps { index description status approvals { by { kind employeeNumber } comment at } }
   denial { by { kind employeeNumber } stepIndex comment }`;
+
+/** One assignment record as the identity keeps it today, revoked ones included. */
+export interface AssignmentRecord {
+  id: string;
+  applicationId: string;
+  entitlementKey: string;
+  status: string;
+  source: { kind: string; reference: string; policyVersion: number | null };
+  validFrom: string;
+  validUntil: string | null;
+  addedAt: string;
+  acknowledgedAt: string | null;
+  revokedAt: string | null;
+  revocationAcknowledgedAt: string | null;
+  revocationReason: string | null;
+}
 
 export interface AuditRequest {
   id: string;
@@ -81,52 +96,62 @@ export async function identityHistory(employeeNumber: string, after: string | un
   };
 }
 
-export interface EntitlementHolderRecord {
-  person: { id: string; employeeNumber: string; displayName: string; department: string; title: string; status: string };
-  record: AssignmentRecord;
+/** One entitlement held at the instant asked, with why and since when (workflow's HeldAtTime). */
+export interface HeldAtTime {
+  assignmentId: string;
+  identityId: string;
+  employeeNumber: string | null;
+  identity: { id: string; employeeNumber: string; displayName: string };
+  applicationId: string;
+  entitlementKey: string;
+  source: AssignmentRecord['source'];
+  since: string;
+  addedAt: string;
+  activeFrom: string | null;
+  validUntil: string | null;
+  revokedAt: string | null;
+  revocationReason: string | null;
+  revocationAcknowledgedAt: string | null;
+  /** The granting request, then the extensions applied by the instant asked; empty unless requested. */
+  requests: HeldRequest[];
 }
 
-export interface EntitlementHistory {
-  records: EntitlementHolderRecord[];
-  requests: (AuditRequest & { subject: EntitlementHolderRecord['person'] })[];
-  scanned: number;
-  totalCount: number;
-  truncated: boolean;
-}
+export type HeldRequest = Pick<
+  AuditRequest,
+  'id' | 'requesterEmployeeNumber' | 'justification' | 'requestedAt' | 'breakGlass' | 'steps' | 'denial'
+> & {
+  extendsAssignmentId: string | null;
+};
 
-const ENTITLEMENT_SCAN_LIMIT = 2000;
+const HELD_FIELDS = `assignmentId identityId employeeNumber identity { id employeeNumber displayName } applicationId entitlementKey
+  source { kind reference policyVersion } since addedAt activeFrom validUntil revokedAt revocationReason revocationAcknowledgedAt
+  requests { id requesterEmployeeNumber justification requestedAt breakGlass extendsAssignmentId
+    steps { index description status approvals { by { kind employeeNumber } comment at } }
+    denial { by { kind employeeNumber } stepIndex comment } }`;
 
-interface ScannedPerson {
-  id: string;
-  employeeNumber: string;
-  displayName: string;
-  department: string;
-  title: string;
-  status: string;
-  assignments: AssignmentRecord[];
-  requests: AuditRequest[];
-}
-
-/**
- * Every assignment record and request for one entitlement, from a walk through the directory: the API has no
- * query by entitlement, so this reads each identity's assignments (revoked ones included) and requests.
- */
-export async function entitlementHistory(applicationId: string, entitlementKey: string): Promise<EntitlementHistory> {
-  const scan = await scanDirectory<ScannedPerson>(
-    `id employeeNumber displayName department title status assignments(includeRevoked: true) { ${RECORD_FIELDS} } requests { ${REQUEST_FIELDS} }`,
-    { limit: ENTITLEMENT_SCAN_LIMIT },
+/** Who held the entitlement at `question.at`, computed by the workflow service from the assignment events. */
+export async function holdersAt(applicationId: string, entitlementKey: string, question: TimeQuestion): Promise<HeldAtTime[]> {
+  const { holdersAt: holders } = await graphql<{ holdersAt: HeldAtTime[] }>(
+    `query AuditHoldersAt($applicationId: ID!, $entitlementKey: String!, $at: DateTimeISO!, $basis: HeldBasis) {
+      holdersAt(applicationId: $applicationId, entitlementKey: $entitlementKey, at: $at, basis: $basis) { ${HELD_FIELDS} }
+    }`,
+    { applicationId, entitlementKey, at: question.at.toISOString(), basis: question.basis },
   );
-  const matches = (item: { applicationId: string; entitlementKey: string }) =>
-    item.applicationId === applicationId && item.entitlementKey === entitlementKey;
-  const records: EntitlementHolderRecord[] = [];
-  const requests: EntitlementHistory['requests'] = [];
-  for (const { assignments, requests: personRequests, ...person } of scan.nodes) {
-    for (const record of assignments.filter(matches)) records.push({ person, record });
-    for (const request of personRequests.filter(matches)) requests.push({ ...request, subject: person });
-  }
-  records.sort((a, b) => a.record.addedAt.localeCompare(b.record.addedAt));
-  requests.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  return { records, requests, scanned: scan.nodes.length, totalCount: scan.totalCount, truncated: scan.truncated };
+  return [...holders].sort((a, b) => a.since.localeCompare(b.since));
+}
+
+/** What the person held at `question.at`; null when HR knows no such employee number. */
+export async function accessAt(employeeNumber: string, question: TimeQuestion): Promise<HeldAtTime[] | null> {
+  const { identity } = await graphql<{ identity: { accessAt: HeldAtTime[] } | null }>(
+    `query AuditAccessAt($employeeNumber: String!, $at: DateTimeISO!, $basis: HeldBasis) {
+      identity: identityByEmployeeNumber(employeeNumber: $employeeNumber) { accessAt(at: $at, basis: $basis) { ${HELD_FIELDS} } }
+    }`,
+    { employeeNumber, at: question.at.toISOString(), basis: question.basis },
+  );
+  if (!identity) return null;
+  return [...identity.accessAt].sort(
+    (a, b) => a.applicationId.localeCompare(b.applicationId) || a.entitlementKey.localeCompare(b.entitlementKey),
+  );
 }
 
 /** The catalog's entitlements, for the entitlement picker. */

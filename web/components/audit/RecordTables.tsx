@@ -1,7 +1,6 @@
 import { DataTable, EmptyState, StatusBadge, type DataTableColumn } from '@/components/ui';
 import { formatDateTime, formatHours, humanize } from '@/lib/format';
-import type { AuditRequest } from '@/app/audit/queries';
-import type { AssignmentRecord } from './holders';
+import type { AssignmentRecord, AuditRequest } from '@/app/audit/queries';
 import layout from '@/components/admin/layout.module.css';
 
 /** Why an assignment was held, as the record names its evidence. */

@@ -1,3 +1,5 @@
+import { TAMPER_EVIDENCE_MIGRATION } from './tamper-evidence.sql';
+
 /**
  * The event store schema. Version it by appending to MIGRATIONS; never edit an applied entry.
  *
@@ -108,5 +110,9 @@ CREATE TABLE tenure_timers (
 );
 CREATE INDEX tenure_timers_due ON tenure_timers (kind, due_at);
 `,
+  },
+  {
+    version: 3,
+    sql: TAMPER_EVIDENCE_MIGRATION,
   },
 ];

@@ -3,6 +3,7 @@ import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
+import { AccessHistoryQueries } from './access-history-queries';
 import { AssignmentQueries } from './assignment-queries';
 import { JmlRunQueries } from './provisioning/jml-run-queries';
 import { AccessRequestQueries } from './requests/access-request-queries';
@@ -37,11 +38,21 @@ export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplica
     { provide: AssignmentQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.queries },
     { provide: AccessRequests, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.requests.requests },
     { provide: AccessRequestQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.requests.queries },
+    { provide: AccessHistoryQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.accessHistory },
     { provide: JmlRunQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.jmlRuns },
     { provide: ReviewCampaigns, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.reviews.campaigns },
     { provide: BlockedAssignments, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.blockedAssignments },
     WorkflowBackground,
   ],
-  exports: [BlockedAssignments, AssignmentQueries, JmlRunQueries, AccessRequests, AccessRequestQueries, ReviewCampaigns, WorkflowRuntime],
+  exports: [
+    BlockedAssignments,
+    AssignmentQueries,
+    AccessHistoryQueries,
+    JmlRunQueries,
+    AccessRequests,
+    AccessRequestQueries,
+    ReviewCampaigns,
+    WorkflowRuntime,
+  ],
 })
 export class WorkflowApplicationModule {}

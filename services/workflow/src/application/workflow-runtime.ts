@@ -3,6 +3,7 @@ import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { BackgroundWork, type SchemaReadiness } from '@tenure/service-runtime';
 import { workflowJmlRunsProjection } from '../read-model/workflow-jml-runs';
+import { workflowAssignmentHistoryProjection } from '../read-model/workflow-assignment-history';
 import { workflowAssignmentsProjection } from '../read-model/workflow-assignments/workflow-assignments.projection';
 import { workflowBlockedAssignmentsProjection } from '../read-model/workflow-blocked-assignments';
 import { workflowCatalogProjection } from '../read-model/workflow-catalog';
@@ -12,6 +13,7 @@ import { workflowPolicyVersionsProjection } from '../read-model/workflow-policy-
 import { workflowReviewsProjection } from '../read-model/workflow-reviews/workflow-reviews.projection';
 import { workflowRequestsProjection } from '../read-model/workflow-requests';
 import { validExceptionsOf } from '../read-model/workflow-sod-exceptions';
+import { AccessHistoryQueries } from './access-history-queries';
 import { AssignmentQueries } from './assignment-queries';
 import { BirthrightAssigner } from './birthright-assigner';
 import { BirthrightProcess } from './birthright-process';
@@ -38,6 +40,7 @@ export const WORKFLOW_PROJECTIONS = [
   workflowReviewsProjection,
   workflowRequestsProjection,
   workflowJmlRunsProjection,
+  workflowAssignmentHistoryProjection,
 ] as const;
 
 /**
@@ -76,6 +79,8 @@ export class WorkflowRuntime {
   readonly assigner: BirthrightAssigner;
   readonly queries: AssignmentQueries;
   readonly jmlRuns: JmlRunQueries;
+  /** Access as of a time (auditors). */
+  readonly accessHistory: AccessHistoryQueries;
   /** Preventive SoD: the blocking rules an addition would break (birthright and requests ask it). */
   readonly sodGate: SodGate;
   /** Birthright additions SoD refused, for administrators. */
@@ -106,6 +111,7 @@ export class WorkflowRuntime {
     });
     this.queries = new AssignmentQueries(pool);
     this.jmlRuns = new JmlRunQueries(pool);
+    this.accessHistory = new AccessHistoryQueries(pool, clock);
     this.reviews = new Reviews({
       store,
       clock,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AdminTokenModule } from '@tenure/service-runtime';
 import { WorkflowApplicationModule } from '../application/workflow-application.module';
+import { AccessHistoryResolver } from './access-history/access-history.resolver';
+import { IdentityAccessAtResolver } from './access-history/identity-access-at.resolver';
 import { BlockedAssignmentsResolver } from './blocked-assignments/blocked-assignments.resolver';
 import { IdentityAssignmentsResolver } from './identity/identity-assignments.resolver';
 import { resolveIdentityReference } from './identity/identity.reference';
@@ -22,6 +24,8 @@ export const workflowGraphqlResolvers = [
   BlockedAssignmentsResolver,
   JmlRunsResolver,
   IdentityJmlRunsResolver,
+  AccessHistoryResolver,
+  IdentityAccessAtResolver,
 ] as const;
 export const workflowReferenceResolvers = { Identity: resolveIdentityReference };
 /** No root field leads to Identity here: the gateway reaches it through `_entities`, so it is listed. */
