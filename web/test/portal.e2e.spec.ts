@@ -242,6 +242,16 @@ describe('the portal in a browser, on the launched demo platform', () => {
       expect(held).toContain('erp:read-only');
       expect(held).not.toContain('erp:vendor-create');
       await oskar.screenshot(`access-before-${DANIEL}`);
+
+      // The recorded history itself: every event's hash chain recomputed, nothing changed.
+      const verify = oskar.page.getByRole('region', { name: 'Verify the history' });
+      await verify.getByRole('button', { name: 'Verify the history now' }).click();
+      const verdict = verify.getByText(/^The history is (not )?intact:/);
+      await verdict.waitFor();
+      const verdictText = await verdict.innerText();
+      expect(verdictText).toMatch(/^The history is intact: [\d,]+ events? in [\d,]+ streams?, checked in [\d.]+ s\.$/);
+      expect(Number(/^The history is intact: ([\d,]+) event/.exec(verdictText)![1]!.replaceAll(',', ''))).toBeGreaterThan(0);
+      await oskar.screenshot('history-verified');
     }));
 
   it('given Ethan holds ERP access by birthright, when HR terminates him over SCIM, then the administrator sees everything revoked in the portal and the ERP disables his login and drops his roles', () =>

@@ -9,6 +9,7 @@ import { IdentityTimeline } from '@/components/admin/Timeline';
 import { AuditForms, type AuditFormErrors, type EntitlementChoice } from '@/components/audit/AuditForms';
 import { HeldTable } from '@/components/audit/HeldTable';
 import { RecordTimes, RequestTable, SourceText } from '@/components/audit/RecordTables';
+import { VerifyHistory } from '@/components/audit/VerifyHistory';
 import {
   formatInstant,
   HELD_BASIS_TEXT,
@@ -85,6 +86,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <ErrorNotice title="Who held it could not be asked" message="Correct the fields marked in the form above." />
       ) : null}
       {!employee && !entitlement ? <EmptyState title="Ask one of the two questions above." /> : null}
+      <VerifyHistory />
     </>
   );
 }
