@@ -15,3 +15,4 @@ export * from './tamper-evidence/report';
 export * from './tamper-evidence/checkpoint-root';
 export * from './tamper-evidence/hash-checkpoints';
 export * from './tamper-evidence/verify-event-log';
+export * from './tamper-evidence/checkpoint-schedule';

@@ -1,14 +1,19 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Clock } from '@tenure/event-sourcing';
-import type { PostgresEventStore } from '@tenure/event-store-postgres';
+import { startCheckpointSchedule, type PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { BackgroundWork, CLOCK, EVENT_STORE, EventStoreSchema, LOGGER } from '@tenure/service-runtime';
 import { feedGuardProjection } from '../hr-inputs/feed-guard/feed-guard.projection';
 import { identityDirectoryProjection } from '../read-model/identity-directory.projection';
+import { auditCheckpointEveryMsFromEnv } from './audit-checkpoint-config';
 import { IdentityCommands } from './identity-commands';
 import { startIdentityDueTimer } from './identity-due-timer';
 
-/** The identity directory and burst-guard projections and the due-date timer, run on the service runtime's background work. */
+/**
+ * The identity directory and burst-guard projections, the due-date timer, and the event log's
+ * checkpoint schedule (the log is shared by every service; identity seals it, as it answers
+ * `eventLogVerification`), run on the service runtime's background work.
+ */
 @Injectable()
 export class IdentityBackground implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly work: BackgroundWork;
@@ -20,13 +25,19 @@ export class IdentityBackground implements OnApplicationBootstrap, BeforeApplica
     schema: EventStoreSchema,
     commands: IdentityCommands,
   ) {
+    const checkpointEveryMs = auditCheckpointEveryMsFromEnv(process.env);
     this.work = new BackgroundWork({
       store,
       schema,
       logger,
       // The burst guard's counts are read on the same "caught up" as the directory.
       projections: [identityDirectoryProjection, feedGuardProjection],
-      startExtras: () => [startIdentityDueTimer(store.pool, clock, commands)],
+      startExtras: () => [
+        startIdentityDueTimer(store.pool, clock, commands),
+        ...(checkpointEveryMs === null
+          ? []
+          : [startCheckpointSchedule({ pool: store.pool, now: () => clock.now(), everyMs: checkpointEveryMs, log: logger })]),
+      ],
     });
   }
 
