@@ -1,5 +1,8 @@
 import { DomainError } from '@tenure/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
+
+/** A pool or a client inside a transaction. */
+type Queryable = Pick<Pool | PoolClient, 'query'>;
 import { isReader, type Caller } from './caller';
 
 /**
@@ -18,7 +21,7 @@ const MAX_CHAIN = 50;
  * Whether the caller may read what a service holds about a person: the person, every manager above
  * them (walked in SQL; a cycle in HR data stops the walk), administrators and auditors.
  */
-export async function oversees(db: Pool | PoolClient, directory: ReportingLineTable, caller: Caller, identityId: string): Promise<boolean> {
+export async function oversees(db: Queryable, directory: ReportingLineTable, caller: Caller, identityId: string): Promise<boolean> {
   if (isReader(caller)) return true;
   if (caller.kind !== 'person') return false;
   const { rows } = await db.query<{ found: boolean }>(
@@ -38,7 +41,7 @@ export async function oversees(db: Pool | PoolClient, directory: ReportingLineTa
 
 /** Refuses (`forbidden`) unless the caller oversees the person; `what` names what was asked, e.g. "accounts". */
 export async function requireOversight(
-  db: Pool | PoolClient,
+  db: Queryable,
   directory: ReportingLineTable,
   caller: Caller,
   identityId: string,
