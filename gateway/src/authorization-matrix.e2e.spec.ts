@@ -114,6 +114,8 @@ const MATRIX: Readonly<Record<string, AuthorizationRule>> = {
   confirmHrImport: administratorsOnly,
   discardHrImport: administratorsOnly,
   correctHrImportRecord: administratorsOnly,
+  // identity: erasure of a former employee's personal data on legal request
+  erasePersonalData: administratorsOnly,
   // policy: the draft, publication, SoD exceptions
   replacePolicyDraft: administratorsOnly,
   putRole: administratorsOnly,

@@ -2,10 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { readsEverything } from '@/components/admin/roles';
+import { param } from '@/components/admin/search-params';
 import { Figure, Figures } from '@/components/dashboard/Figure';
 import { OrganisationOverview } from '@/components/dashboard/OrganisationOverview';
 import { personalFigures, type PersonalFigures } from '@/components/dashboard/queries';
 import { SectionSkeleton } from '@/components/dashboard/SectionSkeleton';
+import { ComplianceReports } from '@/components/reports/ComplianceReports';
+import { readReportPeriod } from '@/components/reports/report-period';
+import { ReportPeriodForm } from '@/components/reports/ReportPeriodForm';
 import { DataTable, EmptyState, ErrorNotice, PageHeader, StatusBadge } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { GraphqlRequestError } from '@/lib/graphql';
@@ -13,9 +17,13 @@ import { requireSession } from '@/lib/session';
 
 export const metadata: Metadata = { title: { absolute: 'Dashboard · Tenure' } };
 
-export default async function DashboardPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const session = await requireSession();
   const wholeOrganisation = readsEverything(session);
+  const params = await searchParams;
+  const reportPeriod = readReportPeriod(param(params, 'reportsFrom'), param(params, 'reportsTo'), new Date());
 
   let mine: PersonalFigures | null = null;
   let failure: GraphqlRequestError | null = null;
@@ -66,6 +74,18 @@ export default async function DashboardPage() {
           </>
         ) : null}
       </section>
+      {wholeOrganisation ? (
+        <section aria-labelledby="reports-title">
+          <h2 id="reports-title">Compliance reports</h2>
+          <ReportPeriodForm period={reportPeriod.period} error={reportPeriod.error} />
+          <Suspense
+            key={`${reportPeriod.period.fromDay}-${reportPeriod.period.toDay}`}
+            fallback={<SectionSkeleton label="the compliance reports" />}
+          >
+            <ComplianceReports period={reportPeriod.period} />
+          </Suspense>
+        </section>
+      ) : null}
       {wholeOrganisation ? (
         <section aria-labelledby="organisation-title">
           <h2 id="organisation-title">The organisation</h2>

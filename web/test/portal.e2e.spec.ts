@@ -1,3 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EVIDENCE_KINDS, MANIFEST_FILE, verifyExport } from '@tenure/evidence-export';
+import { strFromU8, unzipSync } from 'fflate';
 import { DemoErp } from './support/demo-erp';
 import { PortalBrowser, SCREENSHOT_DIR, type PortalUser } from './support/portal-browser';
 import { eventually, PortalPlatform } from './support/portal-platform';
@@ -29,6 +35,8 @@ const INGRID_COMMENT = 'Approved for 24 hours';
 const ERP_LOGIN = { [DANIEL]: 'daniel.cohen', [ETHAN]: 'ethan.clarke' };
 const ERP_NAME = 'ERP (demo PostgreSQL database)';
 const MANAGED_ERP_ROLES = ['read-only', 'vendor-create', 'payment-approve'];
+/** The evidence command line as built by the web test's dependencies (`npm run evidence` runs this file). */
+const EVIDENCE_CLI = path.join(__dirname, '../../libs/evidence-export/dist/main.js');
 
 describe('the portal in a browser, on the launched demo platform', () => {
   let platform: PortalPlatform;
@@ -206,10 +214,14 @@ describe('the portal in a browser, on the launched demo platform', () => {
       expect(daniel).toContain(`Request ${granted.source.reference}`);
       expect(daniel).toContain(`Justification: “${VENDOR_JUSTIFICATION}”`);
       expect(daniel).toMatch(
-        new RegExp(`Step 1, .*: approved by ${CLAIRE} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC “${CLAIRE_COMMENT}”`),
+        new RegExp(
+          `Step 1, .*: approved by Claire Moreau \\(${CLAIRE}\\) at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC “${CLAIRE_COMMENT}”`,
+        ),
       );
       expect(daniel).toMatch(
-        new RegExp(`Step 2, .*: approved by ${INGRID} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC “${INGRID_COMMENT}”`),
+        new RegExp(
+          `Step 2, .*: approved by Ingrid Solberg \\(${INGRID}\\) at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC “${INGRID_COMMENT}”`,
+        ),
       );
       expect(daniel).toContain(`in the application ${utcText(new Date(granted.acknowledgedAt!))}`);
       expect(await oskar.page.getByText('not exact').count()).toBe(0);
@@ -353,6 +365,150 @@ describe('the portal in a browser, on the launched demo platform', () => {
       expect(requests).toMatch(new RegExp(`: denied — by 10037 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC “${reason}”`));
       expect(await sara.page.getByText('Who denied a request is not shown').count()).toBe(0);
       await sara.screenshot(`audit-${ISABEL}`);
+    }));
+
+  it('given Ethan left in test b, when the auditor downloads the evidence on the audit page, then the zip matches its manifest and gives his time to revoke in the ERP; an employee is refused', () =>
+    scenario('evidence', async () => {
+      const ethan = await platform.identityState(ETHAN);
+      const erpRevocations = ethan.assignments.filter((assignment) => assignment.applicationId === 'erp');
+
+      const oskar = await browser.signIn('evidence', OSKAR, '/audit');
+      const form = oskar.page.getByRole('form', { name: 'Download evidence' });
+      // count() does not wait: the page streams in, so wait for the form first.
+      await form.waitFor();
+      const kinds = form.getByRole('checkbox');
+      expect(await kinds.count()).toBe(EVIDENCE_KINDS.length);
+      for (const kind of await kinds.all()) expect(await kind.isChecked()).toBe(true);
+      await oskar.screenshot('evidence-form');
+      const [download] = await Promise.all([
+        oskar.page.waitForEvent('download'),
+        form.getByRole('button', { name: 'Download evidence' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^tenure-evidence-\d{8}T\d{6}Z\.zip$/);
+
+      // Unzipped, it is an export `npm run evidence -- verify` accepts: every file as the manifest says.
+      const directory = mkdtempSync(path.join(tmpdir(), 'tenure-portal-evidence-'));
+      try {
+        const unzipped = unzipSync(readFileSync(await download.path()));
+        for (const [name, bytes] of Object.entries(unzipped)) writeFileSync(path.join(directory, name), bytes);
+        expect(Object.keys(unzipped).sort()).toEqual(
+          [MANIFEST_FILE, ...EVIDENCE_KINDS.flatMap((kind) => [`${kind.name}.csv`, `${kind.name}.json`])].sort(),
+        );
+        expect(verifyExport(directory)).toEqual([]);
+        // What `npm run evidence -- verify <folder>` runs, once the export is built.
+        const verified = execFileSync(process.execPath, [EVIDENCE_CLI, 'verify', directory], { encoding: 'utf8' });
+        expect(verified).toContain('every file matches the manifest');
+
+        const rowsOf = (kind: string) =>
+          (JSON.parse(strFromU8(unzipped[`${kind}.json`]!)) as { rows: Record<string, string | number | null>[] }).rows;
+        const run = rowsOf('leavers').find((row) => row['employee_number'] === ETHAN);
+        expect(run).toMatchObject({ name: 'Ethan Clarke', status: 'COMPLETED' });
+        const erp = rowsOf('leavers-by-application').find((row) => row['run_id'] === run!['run_id'] && row['application'] === 'erp');
+        expect(erp).toMatchObject({
+          employee_number: ETHAN,
+          terminated_at: run!['terminated_at'],
+          revocations_expected: erpRevocations.length,
+          revocations_acknowledged: erpRevocations.length,
+          revocations_pending: 0,
+          account_disable: 'SUCCEEDED',
+          status: 'COMPLETED',
+        });
+        // The ERP's time to revoke ends with its last acknowledgement: the later of the roles' removals and the login's disable.
+        const lastRemoval = Math.max(...erpRevocations.map((assignment) => Date.parse(assignment.revocationAcknowledgedAt!)));
+        expect(Date.parse(String(erp!['revoked_at']))).toBeGreaterThanOrEqual(lastRemoval);
+        expect(erp!['time_to_revoke_ms']).toBe(Date.parse(String(erp!['revoked_at'])) - Date.parse(String(run!['terminated_at'])));
+        expect(Number(erp!['time_to_revoke_ms'])).toBeLessThanOrEqual(Number(run!['time_to_revoke_ms']));
+        expect(strFromU8(unzipped['leavers-by-application.csv']!)).toContain(`${ETHAN},Ethan Clarke,erp,`);
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+
+      // An employee who is neither auditor nor administrator gets no evidence, whatever the page shows.
+      const daniel = await browser.signIn('evidence', DANIEL, '/access');
+      const refused = await daniel.page.request.get(`${platform.portalOrigin}/audit/evidence`);
+      expect(refused.status()).toBe(403);
+      expect(await refused.text()).toContain(`Evidence is for auditors and administrators, and ${DANIEL} is neither.`);
+    }));
+
+  it('given the latest checkpoint downloaded from the audit page, when the auditor later verifies the history against that copy, then the heads match it; an employee gets no checkpoint', () =>
+    scenario('checkpoint', async () => {
+      const oskar = await browser.signIn('checkpoint', OSKAR, '/audit');
+      const verify = oskar.page.getByRole('region', { name: 'Verify the history' });
+      const [download] = await Promise.all([
+        oskar.page.waitForEvent('download'),
+        verify.getByRole('link', { name: 'download the latest checkpoint' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^tenure-checkpoint-[\w-]+\.json$/);
+      const kept = JSON.parse(readFileSync(await download.path(), 'utf8')) as { id: string; root: string; heads: unknown[] };
+      expect(kept.heads.length).toBeGreaterThan(0);
+
+      await verify.getByLabel('Against a checkpoint you kept (optional)').setInputFiles(await download.path());
+      await verify.getByRole('button', { name: 'Verify the history now' }).click();
+      await verify.getByText(/^The history is (not )?intact:/).waitFor();
+      const compared = await verify.getByRole('region', { name: 'Checkpoint compared with' }).innerText();
+      expect(compared).toContain(`${kept.id} (export)`);
+      expect(compared).toContain(kept.root);
+      expect(compared).toMatch(/Heads match\s+Match/);
+      expect(compared).not.toMatch(/mismatch/i);
+      await oskar.screenshot('history-verified-against-kept-checkpoint');
+
+      const daniel = await browser.signIn('checkpoint', DANIEL, '/access');
+      const refused = await daniel.page.request.get(`${platform.portalOrigin}/audit/checkpoint`);
+      expect(refused.status()).toBe(403);
+    }));
+
+  it('given tests a and b ran, when the auditor opens the dashboard, then the compliance reports show the ERP’s time to provision and Ethan’s ERP license reclaimed at its cost, readable at 375 px; an employee sees no reports', () =>
+    scenario('reports', async () => {
+      const oskar = await browser.signIn('reports', OSKAR, '/');
+      const reports = oskar.page.getByRole('region', { name: 'Compliance reports' });
+      const figures = reports.getByRole('list', { name: 'Compliance figures' });
+      await figures.waitFor();
+      for (const label of [
+        'Orphaned accounts',
+        'Standing privileged access',
+        'Time to provision (p95, slowest application)',
+        'Time to revoke (p95, slowest application)',
+        'Licenses reclaimed',
+        'Open SoD violations',
+      ]) {
+        expect(await figures.getByRole('link', { name: label }).count()).toBe(1);
+      }
+      expect(await reports.getByLabel('First day').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+      // The ERP's grants of the demo birthright and of test a, each timed from its decision to the ERP's acknowledgement;
+      // Ethan's leaver flow (test b) disabled his ERP login: one license back, at the ERP's 95 EUR a month.
+      const cellsOf = async (table: string) => {
+        const row = reports.getByRole('table', { name: table }).getByRole('row').filter({ hasText: ERP_NAME });
+        return (await row.count()) === 1 ? row.getByRole('cell').allInnerTexts() : undefined;
+      };
+      const [times, licenses] = await eventually('the dashboard to show the ERP’s timings and Ethan’s license', async () => {
+        const [erpTimes, erpLicenses] = [
+          await cellsOf('Time to provision and revoke by application'),
+          await cellsOf('Licenses reclaimed by application'),
+        ];
+        if (erpTimes && erpLicenses && erpTimes[2] !== 'none in the period') return [erpTimes, erpLicenses] as const;
+        await oskar.page.reload();
+        return undefined;
+      });
+      const provision = /^p50 (.+) · p95 (.+) \((\d+)/.exec(times[1]!);
+      expect(provision).not.toBeNull();
+      expect(Number(provision![3])).toBeGreaterThanOrEqual(4);
+      expect(times[2]).toMatch(/^p50 .+ · p95 .+ \(\d+/);
+      const [byLeavers, byReviews] = [Number(licenses[1]), Number(licenses[2])];
+      expect(byLeavers).toBeGreaterThanOrEqual(1);
+      expect(licenses[3]).toBe(`€${(95 * (byLeavers + byReviews)).toFixed(2)}`);
+      expect(await figures.getByRole('listitem').filter({ hasText: 'Licenses reclaimed' }).innerText()).toMatch(
+        /By leavers [1-9]\d* \(€[\d,.]+ a month\)/,
+      );
+      await oskar.screenshot('compliance-reports');
+
+      await oskar.page.setViewportSize({ width: 375, height: 800 });
+      expect(await oskar.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await oskar.screenshot('compliance-reports-375px');
+
+      const daniel = await browser.signIn('reports', DANIEL, '/');
+      await daniel.page.getByRole('heading', { name: 'Your work' }).waitFor();
+      expect(await daniel.page.getByRole('region', { name: 'Compliance reports' }).count()).toBe(0);
     }));
 });
 

@@ -4,6 +4,7 @@ import { jitScenario } from './jit';
 import { leaverScenario } from './leaver';
 import { policyScenario } from './policy';
 import { provisioningScenario } from './provisioning';
+import { replayScenario } from './replay';
 import type { Scenario } from './scenario';
 import { storeScenario } from './store';
 
@@ -16,4 +17,5 @@ export const SCENARIOS: readonly Scenario[] = [
   leaverScenario,
   jitScenario,
   gatewayScenario,
+  replayScenario,
 ];

@@ -5,6 +5,8 @@
  * service checks at compile time that its events still satisfy this contract.
  */
 
+import { erasePersonalAttributes, PERSONAL_DATA_ERASED } from './personal-data';
+
 export const IDENTITY_STREAM_PREFIX = 'identity-';
 
 export interface PublishedHrAttributes {
@@ -90,6 +92,9 @@ export function foldIdentityEvent(
   snapshot: IdentitySnapshot | null,
   event: { readonly type: string; readonly data: unknown },
 ): IdentitySnapshot | null {
+  // Erasure is not a lifecycle event (it is not in PUBLISHED_IDENTITY_EVENT_TYPES, so it triggers no
+  // process), but every copy of the person's attributes must lose its personal fields on it.
+  if (event.type === PERSONAL_DATA_ERASED) return snapshot && { ...snapshot, attributes: erasePersonalAttributes(snapshot.attributes) };
   const published = event as PublishedIdentityEvent;
   switch (published.type) {
     case 'IdentityHired':

@@ -1,4 +1,5 @@
 export * from './identity-events';
+export * from './personal-data';
 export * from './assignment-events';
 export * from './provisioning-events';
 export * from './policy-events';

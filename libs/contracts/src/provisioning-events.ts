@@ -48,12 +48,17 @@ export type PublishedOperationFailed = Published<
 
 export type PublishedOperationOutcome = PublishedOperationSucceeded | PublishedOperationFailed;
 
-export const PUBLISHED_OPERATION_OUTCOME_TYPES: readonly PublishedOperationOutcome['type'][] = [
+/** The steps that complete an operation: the target acknowledged it. */
+export const PUBLISHED_OPERATION_SUCCEEDED_TYPES: readonly PublishedOperationSucceeded['type'][] = [
   'AccountCreated',
   'AccountUpdated',
   'AccountDisabled',
   'AccountEnabled',
   'EntitlementGranted',
   'EntitlementRevoked',
+];
+
+export const PUBLISHED_OPERATION_OUTCOME_TYPES: readonly PublishedOperationOutcome['type'][] = [
+  ...PUBLISHED_OPERATION_SUCCEEDED_TYPES,
   'OperationFailed',
 ];

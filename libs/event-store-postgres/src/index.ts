@@ -16,3 +16,5 @@ export * from './tamper-evidence/checkpoint-root';
 export * from './tamper-evidence/hash-checkpoints';
 export * from './tamper-evidence/verify-event-log';
 export * from './tamper-evidence/checkpoint-schedule';
+export * from './replay';
+export * from './timers/timer-plan';

@@ -1,4 +1,5 @@
 import { comparePositions, type EventFilter, type Position, type RecordedEvent } from '@tenure/event-sourcing';
+import { PersonalDataVault } from '@tenure/personal-data';
 import type { Pool } from 'pg';
 import { EVENT_COLUMNS, globalLogCondition, positionParams, toRecordedEvent, type EventRow } from './event-rows';
 import type { Notifier } from './notifier';
@@ -51,9 +52,11 @@ export class LogFollower {
   private readonly waiters = new Set<CaughtUpWaiter>();
   private readonly unsubscribe: () => void;
   private readonly done: Promise<void>;
+  private readonly personalData: PersonalDataVault;
 
   constructor(private readonly options: LogFollowerOptions) {
     this.position = options.startAfter;
+    this.personalData = new PersonalDataVault(options.pool);
     this.unsubscribe = options.notifier.onWake(() => this.signal());
     this.done = this.run();
   }
@@ -166,7 +169,8 @@ export class LogFollower {
     return {
       horizon: BigInt(first.horizon),
       heldBack: first.held_back,
-      events: first.stream_id === null ? [] : rows.map(toRecordedEvent),
+      // Every reader (projections, subscribers, processes) sees personal values revealed, or erased.
+      events: first.stream_id === null ? [] : await this.personalData.reveal(rows.map(toRecordedEvent)),
     };
   }
 

@@ -14,6 +14,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@tenure/event-sourcing';
+import { PersonalDataVault, type PersonalDataMasterKey } from '@tenure/personal-data';
 import { Pool, type PoolConfig } from 'pg';
 import { EVENT_COLUMNS, globalLogCondition, positionParams, toRecordedEvent, type EventRow } from './event-rows';
 import { Notifier } from './notifier';
@@ -26,6 +27,11 @@ export interface PostgresEventStoreOptions {
   readonly poolSize?: number;
   /** Give up connecting after this long (a host that never answers would otherwise hang for minutes). Default 5000 ms. */
   readonly connectionTimeoutMillis?: number;
+  /**
+   * The master key that wraps the per-person keys (docs/personal-data.md). Default: PERSONAL_DATA_KEY
+   * from the environment, as every other reader of the log (log followers, replays) takes it.
+   */
+  readonly personalDataKey?: PersonalDataMasterKey | null;
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
@@ -33,6 +39,8 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 /** The default event store. Schema: `migrate(pool)`. Guarantees and their tests: docs/architecture.md. */
 export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
+  /** Encrypts personal values on append and reveals them on read (docs/personal-data.md). */
+  readonly personalData: PersonalDataVault;
   private readonly notifier: Notifier;
   private readonly subscriptions = new Set<Subscription>();
 
@@ -45,6 +53,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = new Pool(config);
     // An idle client that loses its server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
+    this.personalData = new PersonalDataVault(this.pool, options.personalDataKey);
     this.notifier = new Notifier(this.pool, {
       connectionString: options.connectionString,
       connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -53,10 +62,10 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(
     streamId: string,
-    events: readonly NewEvent[],
+    newEvents: readonly NewEvent[],
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new DomainError('validation', `nothing to append to stream "${streamId}"`);
+    if (newEvents.length === 0) throw new DomainError('validation', `nothing to append to stream "${streamId}"`);
     const expected = options.expectedRevision ?? 'any';
     if (typeof expected === 'bigint' && expected < 0n) {
       throw new DomainError(
@@ -64,6 +73,8 @@ export class PostgresEventStore implements EventStore {
         `expected revision ${expected} for stream "${streamId}" is negative; use 'no_stream' for a new stream`,
       );
     }
+    // Personal values are stored encrypted: the hash chain covers the ciphertext, so destroying a key changes no event.
+    const events = await this.personalData.protect(streamId, newEvents);
     const params = [
       streamId,
       typeof expected === 'bigint' ? 'exact' : expected,
@@ -103,7 +114,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT ${EVENT_COLUMNS} FROM tenure_events e WHERE e.stream_id = $1 AND e.revision >= $2 ORDER BY e.revision LIMIT $3`,
       [streamId, (options.fromRevision ?? 0n).toString(), options.maxCount ?? null],
     );
-    return rows.map(toRecordedEvent);
+    return this.personalData.reveal(rows.map(toRecordedEvent));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -114,7 +125,7 @@ export class PostgresEventStore implements EventStore {
         ORDER BY e.transaction_id, e.global_position LIMIT $3`,
       [...positionParams(options.after ?? START), options.maxCount ?? null, ...condition.params],
     );
-    return rows.map(toRecordedEvent);
+    return this.personalData.reveal(rows.map(toRecordedEvent));
   }
 
   async subscribeToAll(options: SubscribeOptions): Promise<Subscription> {

@@ -129,6 +129,31 @@ describe('evidence exports through the gateway', () => {
     );
   });
 
+  it('gives the leaver’s time to revoke in each application, the slowest being the whole run’s', () => {
+    const rowsOf = (kind: string) =>
+      (JSON.parse(readFileSync(path.join(directory, `${kind}.json`), 'utf8')) as { rows: Record<string, string | number | null>[] }).rows;
+    const run = rowsOf('leavers').find((row) => row['employee_number'] === '10036')!;
+    const perApplication = rowsOf('leavers-by-application').filter((row) => row['run_id'] === run['run_id']);
+
+    expect(perApplication.length).toBeGreaterThan(0);
+    expect(new Set(perApplication.map((row) => row['application'])).size).toBe(perApplication.length);
+    for (const row of perApplication) {
+      expect(row).toMatchObject({
+        employee_number: '10036',
+        terminated_at: run['terminated_at'],
+        revocations_pending: 0,
+        status: 'COMPLETED',
+      });
+      expect(row['time_to_revoke_ms']).toBe(Date.parse(String(row['revoked_at'])) - Date.parse(String(run['terminated_at'])));
+    }
+    // Every revocation and account disable of the run is in exactly one application's row.
+    const revocations = perApplication.reduce((sum, row) => sum + Number(row['revocations_expected']), 0);
+    const disables = perApplication.filter((row) => row['account_disable'] === 'SUCCEEDED').length;
+    expect(revocations + disables).toBe(run['revocations_expected']);
+    expect(revocations).toBeGreaterThan(0);
+    expect(Math.max(...perApplication.map((row) => Number(row['time_to_revoke_ms'])))).toBe(run['time_to_revoke_ms']);
+  });
+
   it('given the export as written, when verified, then it is intact; after a file is changed, verification names it', () => {
     expect(verifyExport(directory)).toEqual([]);
 

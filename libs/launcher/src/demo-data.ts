@@ -2,6 +2,15 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readOrCreateConnectorCredentialsKey } from './connector-credentials-key';
+import { readOrCreatePersonalDataKey } from './personal-data-key';
+
+/**
+ * The master key of personal data for a seeding CLI: the seeds append and read events as the services
+ * do, so they must wrap and open the per-person keys with the same key (docs/personal-data.md).
+ */
+function personalDataKeyFor(dataDir: string): string {
+  return process.env['PERSONAL_DATA_KEY'] || readOrCreatePersonalDataKey(dataDir);
+}
 
 /**
  * Loads the demo company through the identity service's own CSV import (`hris:import`), once: the
@@ -9,7 +18,7 @@ import { readOrCreateConnectorCredentialsKey } from './connector-credentials-key
  * before the services start, so the import is the only writer of the read models it catches up.
  * Returns the line to print; a failure is reported, never fatal.
  */
-export async function seedDemoData(root: string, databaseUrl: string): Promise<string> {
+export async function seedDemoData(root: string, databaseUrl: string, dataDir: string): Promise<string> {
   const cli = path.join(root, 'services', 'identity', 'dist', 'cli', 'hris-import.js');
   const file = path.join(root, 'services', 'identity', 'demo', 'demo-company.csv');
   if (!existsSync(cli)) return `demo data: not loaded (${path.relative(root, cli)} is not built)`;
@@ -17,7 +26,7 @@ export async function seedDemoData(root: string, databaseUrl: string): Promise<s
     execFile(
       process.execPath,
       [cli, file, '--if-empty', '--one-line', '--demo'],
-      { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 120_000 },
+      { env: { ...process.env, DATABASE_URL: databaseUrl, PERSONAL_DATA_KEY: personalDataKeyFor(dataDir) }, timeout: 120_000 },
       (error, stdout, stderr) => {
         const said = stdout.trim() || stderr.trim().split('\n').at(-1) || (error ? error.message : 'nothing to report');
         resolve(`demo data: ${error && error.code !== 2 ? `not loaded (${said})` : said}`);
@@ -32,7 +41,7 @@ export async function seedDemoData(root: string, databaseUrl: string): Promise<s
  * identities are in the log before the first version and detective SoD has people to check.
  * Returns the line to print; a failure is reported, never fatal.
  */
-export async function seedDemoPolicy(root: string, databaseUrl: string): Promise<string> {
+export async function seedDemoPolicy(root: string, databaseUrl: string, dataDir: string): Promise<string> {
   const cli = path.join(root, 'services', 'policy', 'dist', 'cli', 'policy-load.js');
   const file = path.join(root, 'services', 'policy', 'demo', 'demo-policy.json');
   if (!existsSync(cli)) return `demo policy: not loaded (${path.relative(root, cli)} is not built)`;
@@ -40,7 +49,7 @@ export async function seedDemoPolicy(root: string, databaseUrl: string): Promise
     execFile(
       process.execPath,
       [cli, file, '--if-empty', '--publish', '--one-line'],
-      { env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 120_000 },
+      { env: { ...process.env, DATABASE_URL: databaseUrl, PERSONAL_DATA_KEY: personalDataKeyFor(dataDir) }, timeout: 120_000 },
       (error, stdout, stderr) => {
         const said = stdout.trim() || stderr.trim().split('\n').at(-1) || (error ? error.message : 'nothing to report');
         resolve(`demo policy: ${error ? `not loaded (${said})` : said}`);
@@ -68,7 +77,13 @@ export async function seedDemoApplications(root: string, databaseUrl: string, da
       process.execPath,
       [cli, file, '--if-empty', '--demo', '--one-line'],
       {
-        env: { ...process.env, DATABASE_URL: databaseUrl, TENURE_DATA_DIR: dataDir, CONNECTOR_CREDENTIALS_KEY: credentialsKey },
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          TENURE_DATA_DIR: dataDir,
+          CONNECTOR_CREDENTIALS_KEY: credentialsKey,
+          PERSONAL_DATA_KEY: personalDataKeyFor(dataDir),
+        },
         timeout: 120_000,
       },
       (error, stdout, stderr) => {

@@ -97,11 +97,12 @@ async function startPlatform({ config, root, planned, lifecycle, reporter, runRe
   say(applied.length > 0 ? `event store schema created (migrations ${applied.join(', ')})` : 'event store schema up to date');
   if (lifecycle.isStopping) return;
   if (config.NODE_ENV === 'development') {
-    say(await seedDemoData(root, databaseUrl));
+    const dataDir = resolveDataDir(config, root);
+    say(await seedDemoData(root, databaseUrl, dataDir));
     // After the people: the first version then has identities to decide about.
-    say(await seedDemoPolicy(root, databaseUrl));
+    say(await seedDemoPolicy(root, databaseUrl, dataDir));
     // Before the services: the applications are there when the first assignment reaches the connector.
-    say(await seedDemoApplications(root, databaseUrl, resolveDataDir(config, root)));
+    say(await seedDemoApplications(root, databaseUrl, dataDir));
   }
   if (lifecycle.isStopping) return;
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readOrCreateConnectorCredentialsKey } from './connector-credentials-key';
+import { personalDataKeyEnv } from './personal-data-key';
 import { resolveDataDir, type LauncherConfig, type PortVariable } from './launcher-config';
 import type { ProcessSpec } from './supervisor';
 
@@ -137,7 +138,14 @@ export function planPlatformProcesses(
         command: process.execPath,
         args: [entryPoint],
         cwd: folder,
-        env: { ...common, ...serviceSpecificEnv(service.name, config, env, root), PORT: String(port), DATABASE_URL: databaseUrl },
+        env: {
+          ...common,
+          // Every service reads events, and every one reveals the personal data in them: all four take the master key.
+          ...personalDataKeyEnv(config.NODE_ENV, env, () => resolveDataDir(config, root)),
+          ...serviceSpecificEnv(service.name, config, env, root),
+          PORT: String(port),
+          DATABASE_URL: databaseUrl,
+        },
         readyUrl: `http://${HOST}:${port}/ready`,
         port,
       }),

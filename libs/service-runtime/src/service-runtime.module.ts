@@ -1,5 +1,6 @@
 import { type BeforeApplicationShutdown, type DynamicModule, Inject, Module } from '@nestjs/common';
 import { randomIds, systemClock } from '@tenure/event-sourcing';
+import type { PersonalDataMasterKey } from '@tenure/personal-data';
 import type { Logger } from '@tenure/platform';
 import { EventStoreModule } from './event-store/event-store.module';
 import { DatabaseProbe } from './health/database-probe';
@@ -12,6 +13,8 @@ export interface ServiceRuntimeOptions {
   readonly service: ServiceInfo;
   readonly databaseUrl: string;
   readonly logger: Logger;
+  /** The master key of personal data (PERSONAL_DATA_KEY); null without one, outside production only. */
+  readonly personalDataKey: PersonalDataMasterKey | null;
 }
 
 /**
@@ -25,7 +28,9 @@ export class ServiceRuntimeModule implements BeforeApplicationShutdown {
     return {
       module: ServiceRuntimeModule,
       global: true,
-      imports: [EventStoreModule.forRoot({ databaseUrl: options.databaseUrl, logger: options.logger })],
+      imports: [
+        EventStoreModule.forRoot({ databaseUrl: options.databaseUrl, logger: options.logger, personalDataKey: options.personalDataKey }),
+      ],
       controllers: [HealthController],
       providers: [
         { provide: LOGGER, useValue: options.logger },

@@ -69,6 +69,16 @@ export class LaunchedPlatform {
     );
   }
 
+  /** The launcher's data directory (its generated keys are there): for tools a test runs beside the platform. */
+  get dataDirectory(): string {
+    return this.dataDir;
+  }
+
+  /** The platform's database (a secret: for tools a test runs beside the platform, never for output). */
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
   async stop(): Promise<void> {
     await this.launcher.stop('SIGINT', 60_000);
     await this.database.drop();

@@ -3,6 +3,7 @@ import { hrFeedHoldsGraphqlResolvers } from './graphql/hr-feed-holds/hr-feed-hol
 import { hrImportsGraphqlResolvers } from './graphql/hr-imports/hr-imports-graphql.module';
 import { identityGraphqlResolvers, identityReferenceResolvers } from './graphql/identity-graphql.module';
 import { EventLogVerificationResolver } from './graphql/event-log/event-log-verification.resolver';
+import { PersonalDataErasureResolver } from './graphql/personal-data/personal-data-erasure.resolver';
 import { PlatformStatusResolver } from './platform-status/platform-status.resolver';
 
 /** The identity subgraph: its types, resolvers and entity references. */
@@ -10,6 +11,7 @@ export const identitySubgraph = serviceSubgraph({
   resolvers: [
     PlatformStatusResolver,
     EventLogVerificationResolver,
+    PersonalDataErasureResolver,
     ...identityGraphqlResolvers,
     ...hrImportsGraphqlResolvers,
     ...hrFeedHoldsGraphqlResolvers,

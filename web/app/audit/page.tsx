@@ -6,7 +6,9 @@ import { ReadersOnly } from '@/components/admin/ReadersOnly';
 import { readsEverything } from '@/components/admin/roles';
 import { param } from '@/components/admin/search-params';
 import { IdentityTimeline } from '@/components/admin/Timeline';
+import { EVIDENCE_KINDS } from '@tenure/evidence-export';
 import { AuditForms, type AuditFormErrors, type EntitlementChoice } from '@/components/audit/AuditForms';
+import { EvidenceDownload } from '@/components/audit/EvidenceDownload';
 import { HeldTable } from '@/components/audit/HeldTable';
 import { RecordTimes, RequestTable, SourceText } from '@/components/audit/RecordTables';
 import { VerifyHistory } from '@/components/audit/VerifyHistory';
@@ -22,7 +24,7 @@ import { DataTable, EmptyState, ErrorNotice, PageHeader, StatusBadge, type DataT
 import { GraphqlRequestError } from '@/lib/graphql';
 import { hrefWith } from '@/lib/paging';
 import { requireSession } from '@/lib/session';
-import { accessAt, entitlementChoices, holdersAt, identityHistory, type AssignmentRecord } from './queries';
+import { accessAt, entitlementChoices, holdersAt, identityHistory, requestPartyNames, type AssignmentRecord } from './queries';
 
 export const metadata: Metadata = { title: 'Audit' };
 
@@ -62,6 +64,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit"
         description="What happened to a person, and who held an entitlement when, and why — from the records Tenure keeps."
       />
+      <p>
+        <Link href={employee ? `/audit/history?person=${encodeURIComponent(employee)}` : '/audit/history'}>
+          Audit trail: everything recorded about a person, application or entitlement, with the chain of causes
+        </Link>
+      </p>
       <AuditForms
         employee={employee}
         entitlement={entitlement}
@@ -87,6 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : null}
       {!employee && !entitlement ? <EmptyState title="Ask one of the two questions above." /> : null}
       <VerifyHistory />
+      <EvidenceDownload kinds={EVIDENCE_KINDS.map(({ name, description }) => ({ name, description }))} />
     </>
   );
 }
@@ -188,6 +196,7 @@ async function AccessAtAnswer({
     return <ErrorNotice title={`What ${employeeNumber} held at ${formatInstant(question.at)} could not be read`} error={error} />;
   }
   if (!held) return <EmptyState title={`HR knows no employee number ${employeeNumber}.`} />;
+  const names = await requestPartyNames(held);
   const caption = `What ${displayName} held at ${formatInstant(question.at)}`;
   return (
     <section className="stack" aria-label={caption}>
@@ -197,6 +206,7 @@ async function AccessAtAnswer({
         caption={caption}
         rows={held}
         show="entitlement"
+        names={names}
         empty={<EmptyState title="The person held nothing through Tenure then." />}
       />
     </section>
@@ -219,12 +229,19 @@ async function EntitlementAnswer({
     if (!(error instanceof GraphqlRequestError)) throw error;
     return <ErrorNotice title={`Who held ${entitlement} at ${formatInstant(question.at)} could not be read`} error={error} />;
   }
+  const names = await requestPartyNames(holders);
   const caption = `Holders of ${entitlement} at ${formatInstant(question.at)}`;
   return (
     <section className="stack" aria-labelledby="entitlement-answer">
       <h2 id="entitlement-answer">{caption}</h2>
       <QuestionLine question={question} />
-      <HeldTable caption={caption} rows={holders} show="holder" empty={<EmptyState title="Nobody held it at that instant." />} />
+      <HeldTable
+        caption={caption}
+        rows={holders}
+        show="holder"
+        names={names}
+        empty={<EmptyState title="Nobody held it at that instant." />}
+      />
     </section>
   );
 }

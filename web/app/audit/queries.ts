@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TimeQuestion } from '@/components/audit/time-question';
-import { graphql } from '@/lib/graphql';
+import { displayNames } from '@/lib/data/people';
+import { graphql, GraphqlRequestError } from '@/lib/graphql';
 import { TIMELINE_FIELDS, type TimelineEntry } from '@/app/admin/identities/queries';
 
 const RECORD_FIELDS = `id applicationId entitlementKey status source { kind reference policyVersion } validFrom validUntil addedAt acknowledgedAt
@@ -187,5 +188,26 @@ export async function entitlementChoices(): Promise<{ applicationId: string; key
     choices.push(...answer.entitlements.edges.map((edge) => edge.node));
     if (!answer.entitlements.pageInfo.hasNextPage || !answer.entitlements.pageInfo.endCursor) return choices;
     after = answer.entitlements.pageInfo.endCursor;
+  }
+}
+
+/**
+ * The names of the people who asked for and approved what was held, to show them by name; when the names
+ * cannot be read the table shows employee numbers alone, which identify them as well.
+ */
+export async function requestPartyNames(held: readonly HeldAtTime[]): Promise<Map<string, string>> {
+  const numbers = held.flatMap((holding) =>
+    holding.requests.flatMap((request) => [
+      request.requesterEmployeeNumber,
+      ...request.steps.flatMap((step) =>
+        step.approvals.flatMap((approval) => (approval.by.employeeNumber ? [approval.by.employeeNumber] : [])),
+      ),
+    ]),
+  );
+  try {
+    return await displayNames(numbers);
+  } catch (error) {
+    if (!(error instanceof GraphqlRequestError)) throw error;
+    return new Map();
   }
 }

@@ -16,9 +16,12 @@ export function HeldTable({
   rows,
   show,
   empty,
+  names = new Map(),
 }: {
   caption: string;
   rows: HeldAtTime[];
+  /** Display names by employee number, for the requesters and approvers; a number with none is shown alone. */
+  names?: ReadonlyMap<string, string>;
   /** The holder for an entitlement's holders, the entitlement for a person's access. */
   show: 'holder' | 'entitlement';
   empty: ReactNode;
@@ -45,7 +48,7 @@ export function HeldTable({
         <div className={layout.lines}>
           <SourceText source={held.source} />
           {held.requests.map((request) => (
-            <RequestTrail key={request.id} request={request} />
+            <RequestTrail key={request.id} request={request} names={names} />
           ))}
         </div>
       ),
@@ -56,12 +59,12 @@ export function HeldTable({
 }
 
 /** A granting or extension request: who asked, why, and each step's approvals with their comments and times. */
-function RequestTrail({ request }: { request: HeldRequest }) {
+function RequestTrail({ request, names }: { request: HeldRequest; names: ReadonlyMap<string, string> }) {
   return (
     <div className={layout.lines}>
       <span className="muted">
-        {request.extendsAssignmentId ? 'Extension' : 'Request'} {request.id} · asked by {request.requesterEmployeeNumber} ·{' '}
-        {formatInstant(request.requestedAt)}
+        {request.extendsAssignmentId ? 'Extension' : 'Request'} {request.id} · asked by {personText(request.requesterEmployeeNumber, names)}{' '}
+        · {formatInstant(request.requestedAt)}
         {request.breakGlass ? ' · break-glass' : ''}
       </span>
       <span>Justification: “{request.justification}”</span>
@@ -77,7 +80,9 @@ function RequestTrail({ request }: { request: HeldRequest }) {
               {step.approvals.length === 0 ? <span className="muted">{humanize(step.status).toLowerCase()}</span> : null}
               {step.approvals.map((approval) => (
                 <span key={`${approval.at}-${approval.by.employeeNumber ?? approval.by.kind}`}>
-                  approved by {approval.by.employeeNumber ?? humanize(approval.by.kind).toLowerCase()} at {formatInstant(approval.at)}
+                  approved by{' '}
+                  {approval.by.employeeNumber ? personText(approval.by.employeeNumber, names) : humanize(approval.by.kind).toLowerCase()} at{' '}
+                  {formatInstant(approval.at)}
                   {approval.comment ? ` “${approval.comment}”` : ' (no comment)'}{' '}
                 </span>
               ))}
@@ -111,4 +116,10 @@ function HeldTimes({ held }: { held: HeldAtTime }) {
       )}
     </div>
   );
+}
+
+/** "Claire Moreau (10037)", or the number alone when no name is known. */
+function personText(employeeNumber: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(employeeNumber);
+  return name ? `${name} (${employeeNumber})` : employeeNumber;
 }

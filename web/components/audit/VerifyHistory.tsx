@@ -8,7 +8,8 @@ import { VerificationResult } from './VerificationResult';
 
 /**
  * "Verify the history": recomputes every identity event's SHA-256 chain and compares the stream heads with the
- * latest checkpoint. A POST (server action), not a GET link: it reads the whole log, so it runs only when asked.
+ * latest checkpoint, or with a checkpoint the auditor kept. A POST (server action), not a GET link: it reads the whole
+ * log, so it runs only when asked.
  */
 export function VerifyHistory() {
   const [state, action, pending] = useActionState(verifyHistory, initialVerificationState);
@@ -19,7 +20,12 @@ export function VerifyHistory() {
         Every recorded event carries the SHA-256 hash of the one before it in its stream. Verifying recomputes every chain, so a changed,
         removed, inserted or reordered event shows, and compares each stream’s head with the latest checkpoint.
       </p>
-      <form action={action} aria-label="Verify the history">
+      <form action={action} aria-label="Verify the history" className="stack">
+        <div className="field">
+          <label htmlFor="kept-checkpoint">Against a checkpoint you kept (optional)</label>
+          <input id="kept-checkpoint" type="file" name="checkpoint" accept="application/json,.json" />
+          <p className="field__hint">Without one, the heads are compared with the latest checkpoint in Tenure.</p>
+        </div>
         <SubmitButton pendingLabel="Verifying…">Verify the history now</SubmitButton>
       </form>
       <div aria-live="polite">
@@ -32,8 +38,9 @@ export function VerifyHistory() {
         {!pending && state.status === 'done' ? <VerificationResult verification={state.verification} /> : null}
       </div>
       <p className="muted">
-        To keep a checkpoint outside Tenure, an auditor runs <code>npm run audit:verify -- --export-checkpoint &lt;file&gt;</code> and later
-        verifies against it with <code>npm run audit:verify -- --against &lt;file&gt;</code>.
+        To keep a copy outside Tenure, <a href="/audit/checkpoint">download the latest checkpoint</a> (or run{' '}
+        <code>npm run audit:verify -- --export-checkpoint &lt;file&gt;</code>) and later verify against it here (or with{' '}
+        <code>npm run audit:verify -- --against &lt;file&gt;</code>): a stream whose last events were removed since then shows too.
       </p>
     </section>
   );

@@ -1,7 +1,6 @@
 import { ApiGap } from '@/components/admin/ApiGap';
 import { formatDuration } from '@/components/admin/format';
 import { PersonLabel } from '@/components/admin/PersonLabel';
-import { RiskBadge } from '@/components/admin/RiskBadge';
 import { DataTable, EmptyState, ErrorNotice, StatusBadge } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { GraphqlRequestError } from '@/lib/graphql';
@@ -38,56 +37,9 @@ export async function OrganisationOverview() {
           value={formatDuration(figures.timeToRevoke.medianMs)}
           note={<Timing summary={figures.timeToRevoke} runs={figures.runsConsidered.leavers} />}
         />
-        <Figure
-          label="Orphaned accounts"
-          value={`${figures.orphanedAccounts.count}${figures.orphanedAccounts.more ? '+' : ''}`}
-          note={
-            figures.orphanedAccounts.byApplication.length > 0
-              ? figures.orphanedAccounts.byApplication.map((entry) => `${entry.applicationId}: ${entry.count}`).join(', ')
-              : 'Found by reconciliation, not yet fixed or dismissed.'
-          }
-          href="/admin/applications"
-        />
-        <Figure
-          label="Standing privileged access"
-          value={directory.standingPrivileged.length}
-          note={`High or critical risk, held without an end; ${coverage}.`}
-        />
-        <Figure label="SoD violations" value={figures.sodViolations.length} note="Found by detective checking, not resolved." />
       </Figures>
 
-      {figures.unassessedEntitlements > 0 ? (
-        <p className="muted">
-          {figures.unassessedEntitlements} entitlement(s) have no risk assessed in the catalog and cannot count as privileged.
-        </p>
-      ) : null}
-
       <div className="two-columns">
-        <section className="stack" aria-labelledby="privileged-title">
-          <h2 id="privileged-title">Standing privileged access</h2>
-          <DataTable
-            caption="High and critical risk access held without an end, oldest first"
-            columns={[
-              {
-                header: 'Person',
-                cell: (row) => (
-                  <PersonLabel employeeNumber={row.employeeNumber} displayName={row.displayName} identityId={row.identityId} />
-                ),
-              },
-              { header: 'Entitlement', cell: (row) => row.entitlement },
-              { header: 'Risk', cell: (row) => <RiskBadge risk={row.risk} /> },
-              { header: 'Since', cell: (row) => formatDateTime(row.since) },
-            ]}
-            rows={directory.standingPrivileged.slice(0, LISTED)}
-            rowKey={(row) => `${row.identityId}-${row.entitlement}`}
-            empty={<EmptyState title="Nobody holds high or critical risk access without an end." />}
-          />
-          {directory.standingPrivileged.length > LISTED ? (
-            <p className="muted">
-              The {LISTED} oldest of {directory.standingPrivileged.length}.
-            </p>
-          ) : null}
-        </section>
         <section className="stack" aria-labelledby="sod-title">
           <h2 id="sod-title">Separation-of-duties violations</h2>
           <DataTable
@@ -111,10 +63,10 @@ export async function OrganisationOverview() {
       </div>
 
       <ApiGap title="How these figures are made">
-        The API has no organisation-wide query for requests or assignments, nor counts for orphaned accounts: open requests and standing
-        privileged access come from reading each identity’s requests and assignments ({coverage}); orphaned accounts are counted by paging
-        through them{figures.orphanedAccounts.more ? ` (stopped after ${figures.orphanedAccounts.count})` : ''}; timings cover the newest{' '}
-        {figures.runsConsidered.joiners} joiner and {figures.runsConsidered.leavers} leaver runs.
+        The API has no organisation-wide query for requests: open requests come from reading each identity’s requests ({coverage}); the
+        timings of whole joiner and leaver runs cover the newest {figures.runsConsidered.joiners} joiner and{' '}
+        {figures.runsConsidered.leavers} leaver runs. Orphaned accounts, standing privileged access and open SoD violations are in the
+        compliance reports.
       </ApiGap>
     </>
   );

@@ -16,6 +16,7 @@ import {
 } from '../tamper-evidence/hash-checkpoints';
 import type { VerificationReport } from '../tamper-evidence/report';
 import { verifyEventLog } from '../tamper-evidence/verify-event-log';
+import { commandDatabaseUrl, NO_DATABASE } from './database-url';
 
 interface Arguments {
   readonly json: boolean;
@@ -32,7 +33,8 @@ export async function main(
 ): Promise<number> {
   const parsed = parseArguments(argv);
   if (typeof parsed === 'string') return fail(parsed);
-  if (!env['DATABASE_URL']) return fail('DATABASE_URL is not set: point it at the PostgreSQL that holds the event store');
+  const databaseUrl = await commandDatabaseUrl(env);
+  if (!databaseUrl) return fail(NO_DATABASE);
 
   let against;
   if (parsed.against) {
@@ -43,7 +45,7 @@ export async function main(
     }
   }
 
-  const pool = new Pool({ connectionString: env['DATABASE_URL'], max: 2, connectionTimeoutMillis: 5_000 });
+  const pool = new Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
   pool.on('error', () => undefined);
   try {
     const { rows } = await pool.query(

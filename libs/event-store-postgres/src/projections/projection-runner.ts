@@ -1,4 +1,4 @@
-import { START, type Position, type RecordedEvent } from '@tenure/event-sourcing';
+import { comparePositions, START, type Position, type RecordedEvent } from '@tenure/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
 import { loadCheckpoint, storeCheckpoint } from '../checkpoints';
 import { LogFollower } from '../log-follower';
@@ -77,15 +77,33 @@ async function applyInTransaction(pool: Pool, projection: Projection, events: re
   await withClient(pool, async (client) => {
     await client.query('BEGIN');
     try {
-      if (projection.applyBatch && events.length > 1) await projection.applyBatch(events, client);
-      else for (const event of events) await projection.apply(event, client);
-      await storeCheckpoint(client, projectionCheckpointId(projection), events[events.length - 1]!.position);
+      const stored = await lockCheckpoint(client, projectionCheckpointId(projection));
+      // Only what the tables have not seen: after a replay switched in rebuilt tables (which may be
+      // ahead of this runner), the events they already hold are skipped, not applied twice.
+      const unseen = stored ? events.filter((event) => comparePositions(event.position, stored) > 0) : events;
+      if (unseen.length > 0) {
+        if (projection.applyBatch && unseen.length > 1) await projection.applyBatch(unseen, client);
+        else for (const event of unseen) await projection.apply(event, client);
+        await storeCheckpoint(client, projectionCheckpointId(projection), unseen[unseen.length - 1]!.position);
+      }
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;
     }
   });
+}
+
+/**
+ * Takes the projection's apply lock for this transaction and reads its checkpoint under it. The lock
+ * is named after the schema the tables resolve to, so a replay building copies in a scratch schema
+ * never waits for the live runner; the replay's switch takes the live lock, and the runner then
+ * sees the rebuilt tables' checkpoint.
+ */
+export async function lockCheckpoint(client: PoolClient, checkpointId: string): Promise<Position | undefined> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || $1, 0))`, [checkpointId]);
+  // A statement of its own: its snapshot is taken after the lock, so it sees a switch that held it.
+  return loadCheckpoint(client, checkpointId);
 }
 
 export async function withClient<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { PERSONAL_DATA_KEY_WRAPPING_MIGRATION, PERSONAL_DATA_KEYS_MIGRATION } from '@tenure/personal-data';
 import { TAMPER_EVIDENCE_MIGRATION } from './tamper-evidence.sql';
 
 /**
@@ -114,5 +115,15 @@ CREATE INDEX tenure_timers_due ON tenure_timers (kind, due_at);
   {
     version: 3,
     sql: TAMPER_EVIDENCE_MIGRATION,
+  },
+  {
+    // Per-person keys of the personal data in identity events (crypto-shredding, docs/personal-data.md).
+    version: 4,
+    sql: PERSONAL_DATA_KEYS_MIGRATION,
+  },
+  {
+    // The per-person keys wrapped with the master key PERSONAL_DATA_KEY (docs/personal-data.md).
+    version: 5,
+    sql: PERSONAL_DATA_KEY_WRAPPING_MIGRATION,
   },
 ];

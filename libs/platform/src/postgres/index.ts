@@ -2,3 +2,4 @@ export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOpti
 export { checkDatabaseReachable, describeTarget, type ReachableDatabase } from './database-reachability';
 export { choosePort, isPortFree, DEFAULT_EMBEDDED_POSTGRES_PORT, type PortPreferences } from './port-choice';
 export { EmbeddedPostgresError, DatabaseUnreachableError, type EmbeddedPostgresErrorCode } from './postgres-errors';
+export { launcherClusterDir, runningEmbeddedDatabaseUrl } from './running-embedded';

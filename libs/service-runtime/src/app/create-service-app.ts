@@ -1,5 +1,6 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { personalDataMasterKeyFrom } from '@tenure/personal-data';
 import { createLogger, type Logger } from '@tenure/platform';
 import { SubgraphModule } from '@tenure/subgraph';
 import type { ServiceConfig } from '../config/service-config';
@@ -17,10 +18,19 @@ export async function createServiceApp(
   config: ServiceConfig,
   logger: Logger = createLogger(service.name, config.LOG_LEVEL),
 ): Promise<INestApplication> {
+  // Before anything opens the store: production without PERSONAL_DATA_KEY refuses to start here. The rest of
+  // the environment as the service's log followers see it (they take the key from it: docs/personal-data.md).
+  const personalDataKey = personalDataMasterKeyFrom({
+    ...process.env,
+    NODE_ENV: config.NODE_ENV,
+    ...(config.PERSONAL_DATA_KEY === undefined ? {} : { PERSONAL_DATA_KEY: config.PERSONAL_DATA_KEY }),
+  });
+  if (!personalDataKey)
+    logger.warn('PERSONAL_DATA_KEY is not set: per-person keys of personal data are stored unwrapped (development only)');
   const root = {
     module: ServiceAppModule,
     imports: [
-      ServiceRuntimeModule.forRoot({ service, databaseUrl: config.DATABASE_URL, logger }),
+      ServiceRuntimeModule.forRoot({ service, databaseUrl: config.DATABASE_URL, logger, personalDataKey }),
       SubgraphModule.forRoot({ definition: service.subgraph, production: config.NODE_ENV === 'production', logger }),
       service.module,
     ],

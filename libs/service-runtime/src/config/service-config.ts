@@ -1,3 +1,4 @@
+import { personalDataKeySchema } from '@tenure/personal-data';
 import { databaseUrlSchema, logLevelSchema, portSchema } from '@tenure/platform';
 import { z } from 'zod';
 
@@ -9,6 +10,8 @@ export function serviceConfigSchema(defaults: { readonly port: number }) {
     DATABASE_URL: databaseUrlSchema,
     LOG_LEVEL: logLevelSchema,
     NODE_ENV: z.string().default('development'),
+    /** Wraps the per-person keys of personal data; required in production (checked at start). Secret: never logged. */
+    PERSONAL_DATA_KEY: personalDataKeySchema.optional(),
   });
 }
 

@@ -1,5 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { migrate, type PostgresEventStore } from '@tenure/event-store-postgres';
+import { PersonalDataKeyUnusable } from '@tenure/personal-data';
 import { EVENT_STORE, EVENT_STORE_OPTIONS } from './event-store.tokens';
 import type { EventStoreModuleOptions } from './event-store-module-options';
 
@@ -54,16 +55,28 @@ export class EventStoreSchema implements OnApplicationBootstrap, BeforeApplicati
     clearTimeout(this.retry);
   }
 
-  /** Never rejects: a failure schedules the next attempt. */
+  /** Rejects only for unusable personal data keys on the first attempt; any other failure schedules the next attempt. */
   private async attempt(attempt: number): Promise<void> {
     const { logger } = this.options;
     try {
       const { applied } = await migrate(this.store.pool);
+      // Keys an earlier version stored unwrapped are wrapped now (recorded in their wrapped_at), and a
+      // master key that does not open the stored keys stops the start here rather than at the first read.
+      // Checked first, so that a wrong master key never wraps anything.
+      await this.store.personalData.keys.assertMasterKeyOpensKeys();
+      const wrappedKeys = await this.store.personalData.keys.wrapUnwrappedKeys();
+      if (wrappedKeys > 0) logger.info({ wrappedKeys }, 'wrapped the personal data keys stored unwrapped with PERSONAL_DATA_KEY');
       this.applied = true;
       this.markApplied();
       logger.info({ applied, attempt }, 'event store schema ready');
     } catch (error) {
       if (this.stopped) return;
+      if (error instanceof PersonalDataKeyUnusable) {
+        // Not transient: retrying cannot help. The first attempt fails the start; a later one leaves the service not ready.
+        logger.error({ problem: error.message }, 'personal data keys cannot be used');
+        if (attempt === 1) throw error;
+        return;
+      }
       const retryInMs = Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1), LAST_RETRY_MS);
       logger.warn({ err: error, attempt, retryInMs }, 'could not apply the event store schema; will retry');
       this.retry = setTimeout(() => void this.attempt(attempt + 1), retryInMs);

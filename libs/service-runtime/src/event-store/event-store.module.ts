@@ -18,7 +18,7 @@ export class EventStoreModule implements OnApplicationShutdown {
       module: EventStoreModule,
       providers: [
         { provide: EVENT_STORE_OPTIONS, useValue: options },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(options.databaseUrl, options.logger) },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(options.databaseUrl, options.logger, options.personalDataKey) },
         EventStoreSchema,
       ],
       exports: [EVENT_STORE, EventStoreSchema],

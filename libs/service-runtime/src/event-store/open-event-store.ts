@@ -1,4 +1,5 @@
 import { PostgresEventStore } from '@tenure/event-store-postgres';
+import type { PersonalDataMasterKey } from '@tenure/personal-data';
 import type { Logger } from '@tenure/platform';
 
 /**
@@ -8,8 +9,8 @@ import type { Logger } from '@tenure/platform';
  */
 export const CONNECT_TIMEOUT_MS = 2_000;
 
-export function openEventStore(databaseUrl: string, logger: Logger): PostgresEventStore {
-  const store = new PostgresEventStore({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+export function openEventStore(databaseUrl: string, logger: Logger, personalDataKey?: PersonalDataMasterKey | null): PostgresEventStore {
+  const store = new PostgresEventStore({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, personalDataKey });
   // The store already keeps a failing idle connection from crashing the process; say that it happened.
   store.pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
   return store;

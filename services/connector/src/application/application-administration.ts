@@ -9,6 +9,7 @@ import {
   type ApplicationState,
   type ConnectorType,
   type CredentialsSealed,
+  type LicenseCost,
   type ReconciliationSetting,
 } from '../domain/application';
 import { applicationStreamId, loadApplication } from './connector-streams';
@@ -84,6 +85,11 @@ export class ApplicationAdministration {
 
   async changeOwner(applicationId: string, ownerEmployeeNumber: string, actor: Actor): Promise<void> {
     await this.run(applicationId, actor, (now) => ({ type: 'ChangeOwner', data: { applicationId, ownerEmployeeNumber, now } }));
+  }
+
+  /** What one account in the application costs per month (null: unknown or free): what reclaimed licenses save. */
+  async setLicenseCost(applicationId: string, licenseCost: LicenseCost | null, actor: Actor): Promise<void> {
+    await this.run(applicationId, actor, (now) => ({ type: 'SetLicenseCost', data: { applicationId, licenseCost, now } }));
   }
 
   private async registered(applicationId: string) {

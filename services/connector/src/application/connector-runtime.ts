@@ -12,10 +12,12 @@ import { Provisioning } from '../provisioning/provisioning';
 import { DEFAULT_PROVISIONING_SETTINGS, type ProvisioningSettings } from '../provisioning/provisioning-settings';
 import { driftProjection } from '../read-model/reconciliation/drift.projection';
 import { reconciliationRunsProjection } from '../read-model/reconciliation/reconciliation-runs.projection';
+import { provisioningTimingsProjection } from '../read-model/reports/provisioning-timings.projection';
 import { Reconciliation } from '../reconciliation/reconciliation';
 import type { ReconciliationSettings } from '../reconciliation/reconciliation-settings';
 import { ApplicationAdministration } from './application-administration';
 import { ApplicationConnectors } from './application-connectors';
+import { ConnectorReports } from './compliance-reports';
 import { CatalogAdministration } from './catalog-administration';
 import { ConnectorQueries } from './connector-queries';
 import { CredentialsVault } from './credentials/credentials-vault';
@@ -29,6 +31,7 @@ export const CONNECTOR_PROJECTIONS = [
   accountsProjection,
   reconciliationRunsProjection,
   driftProjection,
+  provisioningTimingsProjection,
 ] as const;
 
 export interface ConnectorRuntimeDependencies {
@@ -57,6 +60,7 @@ export class ConnectorRuntime {
   readonly queries: ConnectorQueries;
   readonly provisioning: Provisioning;
   readonly reconciliation: Reconciliation;
+  readonly reports: ConnectorReports;
   private readonly work: BackgroundWork;
 
   constructor(deps: ConnectorRuntimeDependencies) {
@@ -64,6 +68,7 @@ export class ConnectorRuntime {
     const connectors = new ApplicationConnectors({ store, types, vault });
     this.applications = new ApplicationAdministration({ store, clock, ids, types, vault });
     this.catalog = new CatalogAdministration({ store, clock, ids, connectors });
+    this.reports = new ConnectorReports({ pool: store.pool, clock });
     this.queries = new ConnectorQueries({ pool: store.pool, types, readModelsCaughtUp: () => this.readModelsCaughtUp() });
     this.provisioning = new Provisioning({
       store,

@@ -9,7 +9,7 @@ import type { Credentials } from '../application/credentials/credentials-cipher'
 import type { CredentialsVault } from '../application/credentials/credentials-vault';
 import type { ConnectorTypes } from '../connectors/connector-types';
 import { canonicalJson } from '../domain/canonical-json';
-import type { RegisteredApplication } from '../domain/application';
+import type { LicenseCost, RegisteredApplication } from '../domain/application';
 import { catalogDecider, type CatalogEvent } from '../domain/catalog';
 import type { ApplicationToLoad } from './applications-file';
 
@@ -118,11 +118,13 @@ export class ApplicationLoader {
   private async register(application: ApplicationToLoad): Promise<LoadOutcome['registration']> {
     const { applicationId, name, connectorType, settings, credentials, ownerEmployeeNumber, enabled } = application;
     const state = await loadApplication(this.deps.store, applicationId);
+    const { licenseCost } = application;
     if (state.status === 'none') {
       await this.applications.register(
         { applicationId, name, connectorType, settings, credentials, ownerEmployeeNumber, enabled },
         this.deps.actor,
       );
+      if (licenseCost) await this.applications.setLicenseCost(applicationId, licenseCost, this.deps.actor);
       return 'registered';
     }
     const registered = state.application;
@@ -144,6 +146,9 @@ export class ApplicationLoader {
     await change(!this.sameCredentials(registered, credentials), () => this.applications.setCredentials(applicationId, credentials, actor));
     await change(registered.ownerEmployeeNumber !== ownerEmployeeNumber, () =>
       this.applications.changeOwner(applicationId, ownerEmployeeNumber, actor),
+    );
+    await change(licenseCost !== undefined && !sameLicenseCost(registered.licenseCost, licenseCost), () =>
+      this.applications.setLicenseCost(applicationId, licenseCost ?? null, actor),
     );
     await change((state.status === 'active') !== enabled, () =>
       enabled ? this.applications.resume(applicationId, reason, actor) : this.applications.pause(applicationId, reason, actor),
@@ -196,6 +201,11 @@ export class ApplicationLoader {
       }
     }
   }
+}
+
+function sameLicenseCost(current: LicenseCost | null, wanted: LicenseCost | null | undefined): boolean {
+  if (current === null || wanted == null) return current === (wanted ?? null);
+  return current.amountPerMonth === wanted.amountPerMonth && current.currency === wanted.currency;
 }
 
 function isRetryable(error: unknown): boolean {

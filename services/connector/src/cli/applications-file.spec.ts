@@ -87,4 +87,19 @@ describe('the applications file', () => {
     expect(parseApplicationsFile({ applications: [] })).toEqual({ ok: false, problems: ['applications: list at least one application'] });
     expect(parseApplicationsFile([])).toMatchObject({ ok: false });
   });
+  it('given a license cost per account, when resolved, then it is kept; absent it is left out, and a bad currency is named', () => {
+    const withCost = { ...erp, licenseCost: { amountPerMonth: 95, currency: 'EUR' } };
+    const env = { ERP_HOST: 'h', ERP_PORT: '1', ERP_PASSWORD: 'p' };
+
+    expect(resolveApplications(entries({ applications: [withCost] }), env, connectorTypes)).toMatchObject({
+      ok: true,
+      value: [{ licenseCost: { amountPerMonth: 95, currency: 'EUR' } }],
+    });
+    const resolved = resolveApplications(entries({ applications: [erp] }), env, connectorTypes);
+    expect(resolved.ok && 'licenseCost' in resolved.value[0]!).toBe(false);
+    expect(parseApplicationsFile({ applications: [{ ...erp, licenseCost: { amountPerMonth: 9, currency: 'eur' } }] })).toEqual({
+      ok: false,
+      problems: ['applications[0] "erp": licenseCost.currency: give an ISO 4217 currency code such as "EUR"'],
+    });
+  });
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Credentials } from '../application/credentials/credentials-cipher';
 import type { ConnectorTypes } from '../connectors/connector-types';
-import { APPLICATION_ID_PATTERN, CONNECTOR_TYPES, type ApplicationSettings, type ConnectorType } from '../domain/application';
+import {
+  APPLICATION_ID_PATTERN,
+  CONNECTOR_TYPES,
+  type ApplicationSettings,
+  type ConnectorType,
+  type LicenseCost,
+} from '../domain/application';
 import { RISK_LEVELS, type EntitlementAnnotation } from '../domain/catalog';
 
 // The file `connector:load` reads: the applications to register, with the annotations of their
@@ -34,6 +40,12 @@ const catalogAnnotation = z.strictObject({
   requestable: z.boolean().optional(),
 });
 
+/** What one account costs per month: the savings a reclaimed license is counted at. */
+const licenseCost = z.strictObject({
+  amountPerMonth: z.number().nonnegative('give an amount of at least 0'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'give an ISO 4217 currency code such as "EUR"'),
+});
+
 const applicationEntry = z
   .strictObject({
     id: z.string().regex(APPLICATION_ID_PATTERN, 'use 1 to 64 lower-case letters, digits and inner hyphens, e.g. "erp-prod"'),
@@ -43,6 +55,8 @@ const applicationEntry = z
     enabled: z.boolean().default(true),
     settings: z.record(z.string(), z.unknown()).default({}),
     credentials: z.record(z.string().min(1), credentialReference).default({}),
+    /** Per account and month; null removes it; absent leaves a registered application's cost as it is. */
+    licenseCost: licenseCost.nullable().optional(),
     /** Annotations of entitlements the target lists (a manual application's settings); discovery decides which entitlements exist. */
     catalog: z.array(catalogAnnotation).default([]),
   })
@@ -78,6 +92,8 @@ export interface ApplicationToLoad {
   readonly enabled: boolean;
   readonly settings: ApplicationSettings;
   readonly credentials: Credentials;
+  /** Undefined: the file does not say (a registered application keeps its cost). */
+  readonly licenseCost?: LicenseCost | null;
   readonly catalog: readonly CatalogAnnotationToApply[];
 }
 
@@ -141,6 +157,7 @@ export function resolveApplications(
       enabled: entry.enabled,
       settings,
       credentials,
+      ...(entry.licenseCost === undefined ? {} : { licenseCost: entry.licenseCost }),
       catalog: entry.catalog.map(({ key, owner, ...annotation }) => ({
         key,
         changes: { ...annotation, ...(owner === undefined ? {} : { ownerEmployeeNumber: owner }) },

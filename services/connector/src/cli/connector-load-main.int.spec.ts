@@ -158,7 +158,10 @@ describe('npm run connector:load (main, in-process)', () => {
       expect(applications.find((application) => application.applicationId === 'erp')).toMatchObject({
         credentialNames: ['password'],
         missingCredentialNames: [],
+        licenseCost: { amountPerMonth: 95, currency: 'EUR' },
       });
+      // What an account costs per month, for the licenses a leaver or a review frees; the AWS consoles have no seat price.
+      expect(applications.find((application) => application.applicationId === 'aws-production')).toMatchObject({ licenseCost: null });
       await expect(runtime.queries.entitlement('erp', 'payment-approve')).resolves.toMatchObject({
         kind: 'group role',
         displayName: 'ERP: payment approval',
@@ -294,5 +297,36 @@ describe('npm run connector:load (main, in-process)', () => {
     await withRuntime(async (runtime) => {
       await expect(runtime.queries.entitlement('chat', 'member')).resolves.toMatchObject({ risk: 'low', ownerEmployeeNumber: '10047' });
     });
+  });
+
+  it('given a registered application, when its license cost is added, changed, left out, then removed, then each change is recorded once and only then', async () => {
+    const wiki = (licenseCost?: { amountPerMonth: number; currency: string } | null) => ({
+      applications: [
+        {
+          id: 'wiki',
+          name: 'Wiki (simulated)',
+          connectorType: 'simulated',
+          owner: '10047',
+          settings: { application: 'wiki', entitlements: [{ key: 'editor', displayName: 'Editor' }] },
+          ...(licenseCost === undefined ? {} : { licenseCost }),
+        },
+      ],
+    });
+    const costOfWiki = () => withRuntime(async (runtime) => (await runtime.queries.application('wiki'))?.licenseCost ?? null);
+    const costEvents = async () => {
+      const { rows } = await database.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM tenure_events WHERE stream_id = 'application-wiki' AND type = 'ApplicationLicenseCostSet'`,
+      );
+      return rows[0]!.n;
+    };
+
+    expect((await cli(await file('wiki-1.json', wiki({ amountPerMonth: 6, currency: 'EUR' })))).code).toBe(0);
+    await expect(costOfWiki()).resolves.toEqual({ amountPerMonth: 6, currency: 'EUR' });
+    expect((await cli(await file('wiki-2.json', wiki({ amountPerMonth: 7.5, currency: 'EUR' })))).out[0]).toMatch(/^updated wiki/);
+    expect((await cli(await file('wiki-3.json', wiki()))).out[0]).toMatch(/^unchanged wiki/);
+    await expect(costOfWiki()).resolves.toEqual({ amountPerMonth: 7.5, currency: 'EUR' });
+    expect((await cli(await file('wiki-4.json', wiki(null)))).out[0]).toMatch(/^updated wiki/);
+    await expect(costOfWiki()).resolves.toBeNull();
+    await expect(costEvents()).resolves.toBe(3);
   });
 });

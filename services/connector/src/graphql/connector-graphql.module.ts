@@ -7,6 +7,7 @@ import { provisioningGraphqlResolvers, provisioningReferenceResolvers } from './
 import { ApplicationReconciliationResolver } from './reconciliation/application-reconciliation.resolver';
 import { DriftResolver } from './reconciliation/drift.resolver';
 import { ReconciliationRunResolver } from './reconciliation/reconciliation-run.resolver';
+import { ConnectorReportsResolver } from './reports/connector-reports.resolver';
 
 /** The connector subgraph's resolvers: add these to the service's subgraph definition. */
 export const connectorGraphqlResolvers = [
@@ -15,6 +16,7 @@ export const connectorGraphqlResolvers = [
   ReconciliationRunResolver,
   DriftResolver,
   ApplicationReconciliationResolver,
+  ConnectorReportsResolver,
   ...provisioningGraphqlResolvers,
 ] as const;
 export const connectorReferenceResolvers = { ...provisioningReferenceResolvers };

@@ -57,5 +57,6 @@ export function manualTaskFor(operation: PreparedOperation, application: TaskApp
     completes,
     dueAt: new Date(now.getTime() + hours * HOUR_MS),
     now,
+    employeeNumber: account.employeeNumber || null,
   };
 }

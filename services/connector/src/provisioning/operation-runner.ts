@@ -113,7 +113,7 @@ export class OperationRunner {
       return { target: { kind: 'target-up' }, settled };
     }
     const { steps, failure } = execution;
-    const settled = await record((at) => this.attempt(steps, failure, at));
+    const settled = await record((at) => this.attempt(steps, failure, at, operation.account.employeeNumber || null));
     return { target: failure?.retryable ? down(failure) : { kind: 'target-up' }, settled };
   }
 
@@ -125,8 +125,17 @@ export class OperationRunner {
     return prepareOperation(this.deps.db, request, succeeded);
   }
 
-  private attempt(steps: readonly AcknowledgedStep[], failure: AttemptFailure | null, now: Date): OperationCommand {
-    return { type: 'RecordAttempt', data: { steps, failure, retryPolicy: this.deps.retryPolicy, jitter: this.deps.random(), now } };
+  /** `employeeNumber`: whose account the steps changed, so the event store seals its user name under their key. */
+  private attempt(
+    steps: readonly AcknowledgedStep[],
+    failure: AttemptFailure | null,
+    now: Date,
+    employeeNumber: string | null = null,
+  ): OperationCommand {
+    return {
+      type: 'RecordAttempt',
+      data: { steps, failure, retryPolicy: this.deps.retryPolicy, jitter: this.deps.random(), now, employeeNumber },
+    };
   }
 
   private async load(operationId: string): Promise<LoadedOperation> {

@@ -1,3 +1,4 @@
+import { isErased } from '@tenure/contracts';
 import type { AttemptFailure, OperationRequest, OperationSuccessType } from '../domain/operation';
 import { activeAssignments, assignmentById, identityById } from '../read-model/desired-state/desired-state.queries';
 import type { Queryable } from '../read-model/queryable';
@@ -12,6 +13,9 @@ export type Preparation =
 
 /** The error kind of an operation for a person the connector service does not know (yet). */
 export const IDENTITY_UNKNOWN = 'identity-unknown';
+
+/** The error kind of an operation for a person whose personal data was erased: a dead letter at once. */
+export const IDENTITY_ERASED = 'personal-data-erased';
 
 const ADDS_ACCESS: ReadonlySet<OperationRequest['action']> = new Set(['grant', 'create-account', 'enable-account']);
 
@@ -37,6 +41,21 @@ export async function prepareOperation(
       const assignment = await assignmentById(db, request.assignmentId);
       if (assignment?.status === 'revoked') return { kind: 'superseded', reason: 'the assignment was revoked before the grant ran' };
     }
+  }
+  if (identity && request.userName === undefined && isErased(identity.email)) {
+    // The account's name came from the email, which is gone: any name sent now ("[erased]",
+    // "erased-8202") would be the wrong account, or would create one under a placeholder.
+    return {
+      kind: 'not-ready',
+      failure: {
+        kind: IDENTITY_ERASED,
+        message:
+          `the personal data of employee ${identity.employee_number} was erased: Tenure no longer knows the account's name or email, ` +
+          `so it cannot ${request.action} it in the target; do it in the application by hand, then dismiss this operation`,
+        retryable: false,
+        retryAfterMs: null,
+      },
+    };
   }
   const disableAccount =
     request.action === 'revoke' &&

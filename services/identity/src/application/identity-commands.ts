@@ -82,6 +82,16 @@ export class IdentityCommands {
     return this.execute(employeeNumber, { type: 'ApplyDueChanges', data: { now: this.deps.clock.now() } }, origin);
   }
 
+  /** Records the erasure of a former employee's personal data (see PersonalDataErasure, which also destroys the key). */
+  async erasePersonalData(employeeNumber: string, legalReference: string, origin: CommandOrigin): Promise<IdentityCommandResult> {
+    const erasedBy = `${origin.actor.kind}:${origin.actor.id}`;
+    return this.execute(
+      employeeNumber,
+      { type: 'ErasePersonalData', data: { legalReference, erasedBy, now: this.deps.clock.now() } },
+      origin,
+    );
+  }
+
   /**
    * The events `command` would record now, without recording them: how an input learns what a change
    * would mean (a move, a termination) in the domain's own terms before deciding to let it through.

@@ -1,3 +1,4 @@
+import { ERASED_MARKER, isErased } from '@tenure/contracts';
 import type { IdentityDirectoryRow } from '../read-model/identity-directory.table';
 import { Identity } from './identity.type';
 import type { IdentityStatus } from './identity-status.enum';
@@ -10,7 +11,8 @@ export function toIdentity(row: IdentityDirectoryRow): Identity {
     status: row.status as IdentityStatus,
     givenName: row.given_name,
     familyName: row.family_name,
-    displayName: `${row.given_name} ${row.family_name}`,
+    displayName: isErased(row.given_name) ? ERASED_MARKER : `${row.given_name} ${row.family_name}`,
+    personalDataErased: isErased(row.given_name),
     email: row.email,
     department: row.department,
     title: row.title,

@@ -38,6 +38,9 @@ export class Identity {
   @Field()
   email!: string;
 
+  @Field({ description: 'True once the personal data was erased on legal request: names and email read "[erased]".' })
+  personalDataErased!: boolean;
+
   @Field()
   department!: string;
 

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@tenure/event-sourcing';
-import { cancelTimer, scheduleTimer, type Projection } from '@tenure/event-store-postgres';
+import { TimerPlan, type Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import { employeeNumberOfStream, IDENTITY_STREAM_PREFIX } from '../application/identity-streams';
 import { identityDecider, type IdentityEvent, type IdentityState } from '../domain/identity';
@@ -28,46 +28,44 @@ export const identityDirectoryProjection: Projection = {
     await client.query('DELETE FROM tenure_timers WHERE kind = $1', [IDENTITY_DUE_TIMER]);
   },
   async apply(event, client) {
-    const employeeNumber = employeeNumberOfStream(event.streamId);
-    await applyToIdentity(client, employeeNumber, (await loadStates(client, [employeeNumber])).get(employeeNumber), [event]);
+    await applyToIdentities(client, [event]);
   },
-  /** The same effect as `apply` per event, with one read of each identity and one write per batch. */
+  /** The same effect as `apply` per event: one read of the identities a batch touches, one write of their rows and timers. */
   async applyBatch(events, client) {
-    const byIdentity = new Map<string, RecordedEvent[]>();
-    for (const event of events) {
-      const employeeNumber = employeeNumberOfStream(event.streamId);
-      byIdentity.set(employeeNumber, [...(byIdentity.get(employeeNumber) ?? []), event]);
-    }
-    const states = await loadStates(client, [...byIdentity.keys()]);
-    for (const [employeeNumber, identityEvents] of byIdentity) {
-      await applyToIdentity(client, employeeNumber, states.get(employeeNumber), identityEvents);
-    }
+    await applyToIdentities(client, events);
   },
 };
 
-async function applyToIdentity(
-  client: PoolClient,
-  employeeNumber: string,
-  previous: IdentityState | undefined,
-  events: readonly RecordedEvent[],
-): Promise<void> {
-  const state = events.reduce(
-    (folded, event) => identityDecider.evolve(folded, event as unknown as IdentityEvent),
-    previous ?? identityDecider.initialState(),
-  );
-  if (state.status === 'unknown') return;
-  await saveRow(client, state, events[events.length - 1]!, events[0]!.recordedAt);
-  if (state.nextDueDate) {
-    await scheduleTimer(client, {
-      timerId: identityDueTimerId(employeeNumber),
-      kind: IDENTITY_DUE_TIMER,
-      // Dates are UTC calendar days (see domain/identity/dates.ts): due from the start of that day.
-      dueAt: new Date(`${state.nextDueDate}T00:00:00.000Z`),
-      payload: { employeeNumber },
-    });
-  } else {
-    await cancelTimer(client, identityDueTimerId(employeeNumber));
+async function applyToIdentities(client: PoolClient, events: readonly RecordedEvent[]): Promise<void> {
+  const byIdentity = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const employeeNumber = employeeNumberOfStream(event.streamId);
+    byIdentity.set(employeeNumber, [...(byIdentity.get(employeeNumber) ?? []), event]);
   }
+  const states = await loadStates(client, [...byIdentity.keys()]);
+  const rows: DirectoryRowValues[] = [];
+  const timers = new TimerPlan();
+  for (const [employeeNumber, identityEvents] of byIdentity) {
+    const state = identityEvents.reduce(
+      (folded, event) => identityDecider.evolve(folded, event as unknown as IdentityEvent),
+      states.get(employeeNumber) ?? identityDecider.initialState(),
+    );
+    if (state.status === 'unknown') continue;
+    rows.push(rowValues(state, identityEvents[identityEvents.length - 1]!, identityEvents[0]!.recordedAt));
+    if (state.nextDueDate) {
+      timers.schedule({
+        timerId: identityDueTimerId(employeeNumber),
+        kind: IDENTITY_DUE_TIMER,
+        // Dates are UTC calendar days (see domain/identity/dates.ts): due from the start of that day.
+        dueAt: new Date(`${state.nextDueDate}T00:00:00.000Z`),
+        payload: { employeeNumber },
+      });
+    } else {
+      timers.cancel(identityDueTimerId(employeeNumber));
+    }
+  }
+  await saveRows(client, rows);
+  await timers.write(client);
 }
 
 async function loadStates(client: PoolClient, employeeNumbers: readonly string[]): Promise<Map<string, IdentityState>> {
@@ -78,50 +76,73 @@ async function loadStates(client: PoolClient, employeeNumbers: readonly string[]
   return new Map(rows.map((row) => [row.employee_number, row.state]));
 }
 
-async function saveRow(
-  client: PoolClient,
-  state: Exclude<IdentityState, { status: 'unknown' }>,
-  event: RecordedEvent,
-  createdAt: Date,
-): Promise<void> {
+/** One row's columns, as `saveRows` reads them from JSON. */
+type DirectoryRowValues = Record<(typeof COLUMNS)[number][0], unknown>;
+
+/** The columns and their SQL types, in the table's order. */
+const COLUMNS = [
+  ['employee_number', 'text'],
+  ['identity_id', 'text'],
+  ['status', 'text'],
+  ['given_name', 'text'],
+  ['family_name', 'text'],
+  ['email', 'text'],
+  ['department', 'text'],
+  ['title', 'text'],
+  ['manager_employee_number', 'text'],
+  ['location', 'text'],
+  ['cost_center', 'text'],
+  ['employment_type', 'text'],
+  ['custom', 'jsonb'],
+  ['start_date', 'text'],
+  ['termination_date', 'text'],
+  ['scheduled_termination_date', 'text'],
+  ['next_due_date', 'text'],
+  ['employment', 'int'],
+  ['version', 'bigint'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+  ['state', 'jsonb'],
+] as const;
+
+function rowValues(state: Exclude<IdentityState, { status: 'unknown' }>, event: RecordedEvent, createdAt: Date): DirectoryRowValues {
   const a = state.attributes;
   const current = state.status === 'terminated' ? null : state;
+  return {
+    employee_number: state.employeeNumber,
+    identity_id: state.identityId,
+    status: state.status,
+    given_name: a.givenName,
+    family_name: a.familyName,
+    email: a.email,
+    department: a.department,
+    title: a.title,
+    manager_employee_number: a.managerEmployeeNumber,
+    location: a.location,
+    cost_center: a.costCenter,
+    employment_type: a.employmentType,
+    custom: a.custom,
+    start_date: state.startDate,
+    termination_date: state.status === 'terminated' ? state.terminationDate : null,
+    scheduled_termination_date: current?.scheduledTermination?.effectiveDate ?? null,
+    next_due_date: state.nextDueDate,
+    employment: state.employment,
+    version: event.revision.toString(),
+    created_at: createdAt.toISOString(),
+    updated_at: event.recordedAt.toISOString(),
+    state,
+  };
+}
+
+/** Every row in one statement; a row that exists keeps its created_at. */
+async function saveRows(client: PoolClient, rows: readonly DirectoryRowValues[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = COLUMNS.map(([name]) => name);
+  const updated = names.filter((name) => name !== 'employee_number' && name !== 'created_at');
   await client.query(
-    `INSERT INTO identity_directory (employee_number, identity_id, status, given_name, family_name, email, department, title,
-       manager_employee_number, location, cost_center, employment_type, custom, start_date, termination_date,
-       scheduled_termination_date, next_due_date, employment, version, created_at, updated_at, state)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
-     ON CONFLICT (employee_number) DO UPDATE SET
-       identity_id = EXCLUDED.identity_id, status = EXCLUDED.status, given_name = EXCLUDED.given_name,
-       family_name = EXCLUDED.family_name, email = EXCLUDED.email, department = EXCLUDED.department, title = EXCLUDED.title,
-       manager_employee_number = EXCLUDED.manager_employee_number, location = EXCLUDED.location,
-       cost_center = EXCLUDED.cost_center, employment_type = EXCLUDED.employment_type, custom = EXCLUDED.custom,
-       start_date = EXCLUDED.start_date, termination_date = EXCLUDED.termination_date,
-       scheduled_termination_date = EXCLUDED.scheduled_termination_date, next_due_date = EXCLUDED.next_due_date,
-       employment = EXCLUDED.employment, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, state = EXCLUDED.state`,
-    [
-      state.employeeNumber,
-      state.identityId,
-      state.status,
-      a.givenName,
-      a.familyName,
-      a.email,
-      a.department,
-      a.title,
-      a.managerEmployeeNumber,
-      a.location,
-      a.costCenter,
-      a.employmentType,
-      JSON.stringify(a.custom),
-      state.startDate,
-      state.status === 'terminated' ? state.terminationDate : null,
-      current?.scheduledTermination?.effectiveDate ?? null,
-      state.nextDueDate,
-      state.employment,
-      event.revision.toString(),
-      createdAt,
-      event.recordedAt,
-      JSON.stringify(state),
-    ],
+    `INSERT INTO identity_directory (${names.join(', ')})
+     SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
+     ON CONFLICT (employee_number) DO UPDATE SET ${updated.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`,
+    [JSON.stringify(rows)],
   );
 }

@@ -83,6 +83,8 @@ function summaryOf(event: IdentityEvent): string {
       return `Termination scheduled for ${event.data.effectiveDate} cancelled`;
     case 'IdentityTerminated':
       return `Left: terminated on ${event.data.terminationDate}${because(event.data.reason)}`;
+    case 'PersonalDataErased':
+      return `Personal data erased on legal request (${event.data.legalReference})`;
     default: {
       // An event type newer than this reader: still listed, named by its type.
       const unknown: never = event;

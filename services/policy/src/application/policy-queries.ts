@@ -31,7 +31,13 @@ import {
   type SodExceptionFilter,
   type SodExceptionWithStatus,
 } from '../read-model/sod-exceptions/sod-exceptions.queries';
-import { listSodViolations, type DetectedViolation, type SodViolationFilter } from '../read-model/sod-violations/sod-violations.queries';
+import {
+  identitiesInViolation,
+  listSodViolations,
+  sodViolationCounts,
+  type DetectedViolation,
+  type SodViolationFilter,
+} from '../read-model/sod-violations/sod-violations.queries';
 import { heldByOne, type HeldEntitlements } from './held-entitlements';
 import type { LatestPolicy } from './latest-policy';
 import { draftViewOf, type PolicyDraftView } from './policy-draft-view';
@@ -189,6 +195,13 @@ export class PolicyQueries {
   async violations(filter: SodViolationFilter): Promise<readonly DetectedViolation[]> {
     await this.deps.violationsCaughtUp();
     return listSodViolations(this.deps.pool, filter);
+  }
+
+  /** The open violations counted by rule (the compliance report), after detective SoD looked at everything committed so far. */
+  async violationCounts(): Promise<{ identities: number; byRule: Awaited<ReturnType<typeof sodViolationCounts>> }> {
+    await this.deps.violationsCaughtUp();
+    const [identities, byRule] = await Promise.all([identitiesInViolation(this.deps.pool), sodViolationCounts(this.deps.pool)]);
+    return { identities, byRule };
   }
 
   private async exceptionsOf(subject: PolicySubject, now: Date) {

@@ -12,6 +12,8 @@ const DECISION_FIELDS = `policyVersion identityId allowed reasons policyId polic
 type Answer = Record<string, unknown>;
 
 describe('policy decisions over the policy subgraph', () => {
+  // The setup starts the service and publishes a policy: on a shared, busy machine that takes more than Jest's 5 s.
+  jest.setTimeout(30_000);
   let policy: PolicyServiceHarness;
 
   beforeAll(async () => {
@@ -153,6 +155,18 @@ describe('policy decisions over the policy subgraph', () => {
       `{ active: sodExceptions(identityId: "${PEOPLE.carol.identityId}") { id } all: sodExceptions(identityId: "${PEOPLE.carol.identityId}", includeInactive: true) { id status } }`,
     );
     expect(revoked).toEqual({ active: [], all: [{ id: grantSodException.id, status: 'REVOKED' }] });
+  });
+
+  it('given version 1, when the open SoD violations report is asked for, then it counts the one violation by its rule', async () => {
+    const { openSodViolationsReport } = await policy.ok<{ openSodViolationsReport: unknown }>(
+      '{ openSodViolationsReport { total identities byRule { ruleId ruleName violations identities } } }',
+    );
+
+    expect(openSodViolationsReport).toEqual({
+      total: 1,
+      identities: 1,
+      byRule: [{ ruleId: 'finance-vendor-payment', ruleName: expect.any(String), violations: 1, identities: 1 }],
+    });
   });
 
   it('given version 1, then the violation it creates is detected, and shown on the identity', async () => {

@@ -4,6 +4,7 @@ import { PolicyApplicationModule } from '../application/policy-application.modul
 import { PolicyDraftResolver } from './draft/policy-draft.resolver';
 import { AccessRequestResolver } from './identity/access-request.resolver';
 import { IdentityPolicyResolver } from './identity/identity-policy.resolver';
+import { OpenSodViolationsResolver } from './reports/open-sod-violations.resolver';
 import { resolveIdentityReference } from './identity/identity.reference';
 import { SimulationResolver } from './simulation/simulation.resolver';
 import { SodResolver } from './sod/sod.resolver';
@@ -17,6 +18,7 @@ export const policyGraphqlResolvers = [
   SodResolver,
   IdentityPolicyResolver,
   AccessRequestResolver,
+  OpenSodViolationsResolver,
 ] as const;
 export const policyReferenceResolvers = { Identity: resolveIdentityReference };
 

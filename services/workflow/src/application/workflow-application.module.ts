@@ -4,6 +4,7 @@ import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
 import { AccessHistoryQueries } from './access-history-queries';
+import { WorkflowReports } from './workflow-reports';
 import { AssignmentQueries } from './assignment-queries';
 import { JmlRunQueries } from './provisioning/jml-run-queries';
 import { AccessRequestQueries } from './requests/access-request-queries';
@@ -39,6 +40,7 @@ export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplica
     { provide: AccessRequests, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.requests.requests },
     { provide: AccessRequestQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.requests.queries },
     { provide: AccessHistoryQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.accessHistory },
+    { provide: WorkflowReports, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.reports },
     { provide: JmlRunQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.jmlRuns },
     { provide: ReviewCampaigns, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.reviews.campaigns },
     { provide: BlockedAssignments, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.blockedAssignments },
@@ -48,6 +50,7 @@ export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplica
     BlockedAssignments,
     AssignmentQueries,
     AccessHistoryQueries,
+    WorkflowReports,
     JmlRunQueries,
     AccessRequests,
     AccessRequestQueries,

@@ -14,6 +14,7 @@ import { workflowReviewsProjection } from '../read-model/workflow-reviews/workfl
 import { workflowRequestsProjection } from '../read-model/workflow-requests';
 import { validExceptionsOf } from '../read-model/workflow-sod-exceptions';
 import { AccessHistoryQueries } from './access-history-queries';
+import { WorkflowReports } from './workflow-reports';
 import { AssignmentQueries } from './assignment-queries';
 import { BirthrightAssigner } from './birthright-assigner';
 import { BirthrightProcess } from './birthright-process';
@@ -81,6 +82,8 @@ export class WorkflowRuntime {
   readonly jmlRuns: JmlRunQueries;
   /** Access as of a time (auditors). */
   readonly accessHistory: AccessHistoryQueries;
+  /** Compliance reports (administrators and auditors). */
+  readonly reports: WorkflowReports;
   /** Preventive SoD: the blocking rules an addition would break (birthright and requests ask it). */
   readonly sodGate: SodGate;
   /** Birthright additions SoD refused, for administrators. */
@@ -112,6 +115,7 @@ export class WorkflowRuntime {
     this.queries = new AssignmentQueries(pool);
     this.jmlRuns = new JmlRunQueries(pool);
     this.accessHistory = new AccessHistoryQueries(pool, clock);
+    this.reports = new WorkflowReports(pool);
     this.reviews = new Reviews({
       store,
       clock,

@@ -125,6 +125,7 @@ export interface TimelineEntry {
 
 export interface IdentityProfile extends IdentityListItem {
   givenName: string;
+  personalDataErased: boolean;
   familyName: string;
   location: string;
   costCenter: string;
@@ -163,7 +164,7 @@ export async function identityDetail(id: string, timelineAfter: string | undefin
   }>(
     `query IdentityDetail($id: ID!, $after: String, $first: Int!) {
       identity(id: $id) {
-        id employeeNumber displayName givenName familyName email department title status employmentType location costCenter
+        id employeeNumber displayName givenName familyName personalDataErased email department title status employmentType location costCenter
         managerEmployeeNumber manager { id displayName } startDate terminationDate scheduledTerminationDate employment createdAt updatedAt
         customAttributes { name value }
         directReports(includeTerminated: true) { id displayName title }

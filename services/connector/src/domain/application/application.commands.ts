@@ -8,6 +8,7 @@ import {
   type ApplicationState,
   type ConnectorType,
   type DriftRemediation,
+  type LicenseCost,
   type RegisteredApplication,
   type SealedCredentials,
 } from './application.events';
@@ -76,8 +77,15 @@ export interface ConfigureReconciliation {
   };
 }
 
+/** What one account in the application costs per month; null removes the cost. */
+export interface SetLicenseCost {
+  readonly type: 'SetLicenseCost';
+  readonly data: { readonly applicationId: string; readonly licenseCost: LicenseCost | null; readonly now: Date };
+}
+
 export type ApplicationCommand =
   | RegisterApplication
+  | SetLicenseCost
   | ConfigureApplication
   | ConfigureReconciliation
   | SetCredentials
@@ -101,6 +109,8 @@ export function decide(command: ApplicationCommand, state: ApplicationState): re
     }
     case 'ConfigureReconciliation':
       return configureReconciliation(command.data, state);
+    case 'SetLicenseCost':
+      return setLicenseCost(command.data, state);
     case 'SetCredentials': {
       const { applicationId, credentials, now } = command.data;
       registered(state, applicationId);
@@ -192,6 +202,34 @@ function configureReconciliation(data: ConfigureReconciliation['data'], state: A
       data: { applicationId, remediation, scheduleMinutes, configuredAt: now.toISOString() },
     },
   ];
+}
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+function setLicenseCost(data: SetLicenseCost['data'], state: ApplicationState): readonly ApplicationEvent[] {
+  const { applicationId, licenseCost, now } = data;
+  const application = registered(state, applicationId);
+  if (licenseCost !== null) {
+    const { amountPerMonth, currency } = licenseCost;
+    if (!Number.isFinite(amountPerMonth) || amountPerMonth < 0) {
+      throw new DomainError('validation', `licenseCost.amountPerMonth must be a number of at least 0; got ${amountPerMonth}`, {
+        field: 'licenseCost',
+      });
+    }
+    if (!CURRENCY_CODE.test(currency)) {
+      throw new DomainError('validation', `licenseCost.currency must be an ISO 4217 code such as "EUR"; got "${currency}"`, {
+        field: 'licenseCost',
+      });
+    }
+  }
+  const current = application.licenseCost;
+  const same =
+    current === null || licenseCost === null
+      ? current === licenseCost
+      : current.amountPerMonth === licenseCost.amountPerMonth && current.currency === licenseCost.currency;
+  if (same) return [];
+  const cost = licenseCost === null ? null : { amountPerMonth: licenseCost.amountPerMonth, currency: licenseCost.currency };
+  return [{ type: 'ApplicationLicenseCostSet', data: { applicationId, licenseCost: cost, setAt: now.toISOString() } }];
 }
 
 // Pausing a paused application (or resuming an active one) records nothing: like every connector

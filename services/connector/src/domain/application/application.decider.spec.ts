@@ -194,4 +194,32 @@ describe('an application', () => {
       .when({ type: 'ConfigureReconciliation', data: { applicationId: 'crm', remediation: 'flag', scheduleMinutes: 60, now } })
       .thenThrows({ code: 'not_found' });
   });
+  it('given a registered application, when a license cost is set, then it is recorded; the same cost again records nothing', () => {
+    const setCost = {
+      type: 'SetLicenseCost',
+      data: { applicationId: 'crm', licenseCost: { amountPerMonth: 42.5, currency: 'EUR' }, now },
+    } as const;
+    const costSet: ApplicationEvent = {
+      type: 'ApplicationLicenseCostSet',
+      data: { applicationId: 'crm', licenseCost: { amountPerMonth: 42.5, currency: 'EUR' }, setAt: at },
+    };
+    spec.given([registered]).when(setCost).then([costSet]);
+    spec.given([registered, costSet]).when(setCost).then([]);
+    spec
+      .given([registered, costSet])
+      .when({ type: 'SetLicenseCost', data: { applicationId: 'crm', licenseCost: null, now } })
+      .then([{ type: 'ApplicationLicenseCostSet', data: { applicationId: 'crm', licenseCost: null, setAt: at } }]);
+  });
+
+  it('given a registered application, when a license cost is negative or its currency is not an ISO code, then it is refused', () => {
+    for (const licenseCost of [
+      { amountPerMonth: -1, currency: 'EUR' },
+      { amountPerMonth: 10, currency: 'euro' },
+    ]) {
+      spec
+        .given([registered])
+        .when({ type: 'SetLicenseCost', data: { applicationId: 'crm', licenseCost, now } })
+        .thenThrows({ code: 'validation', details: { field: 'licenseCost' } });
+    }
+  });
 });

@@ -98,8 +98,25 @@ export type ApplicationReconciliationConfigured = DomainEvent<
   }
 >;
 
+/**
+ * What one account (one seat) in the application costs per month: what a leaver's or a review's
+ * disabled account saves. Entitlements may carry a cost of their own (the catalog's licenseCost).
+ */
+export interface LicenseCost {
+  readonly amountPerMonth: number;
+  /** ISO 4217, e.g. "EUR". */
+  readonly currency: string;
+}
+
+/** Null: the application's seats cost nothing known (unset, or the cost was removed). */
+export type ApplicationLicenseCostSet = DomainEvent<
+  'ApplicationLicenseCostSet',
+  { readonly applicationId: string; readonly licenseCost: LicenseCost | null; readonly setAt: string }
+>;
+
 export type ApplicationEvent =
   | ApplicationRegistered
+  | ApplicationLicenseCostSet
   | ApplicationReconciliationConfigured
   | ApplicationConfigured
   | ApplicationCredentialsSet
@@ -116,6 +133,7 @@ export interface RegisteredApplication {
   readonly sealedCredentials: SealedCredentials | null;
   readonly ownerEmployeeNumber: string;
   readonly reconciliation: ReconciliationSetting;
+  readonly licenseCost: LicenseCost | null;
 }
 
 export type ApplicationState =
@@ -134,7 +152,7 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
   switch (event.type) {
     case 'ApplicationRegistered': {
       const { enabled, registeredAt, ...registered } = event.data;
-      const application: RegisteredApplication = { ...registered, reconciliation: DEFAULT_RECONCILIATION };
+      const application: RegisteredApplication = { ...registered, reconciliation: DEFAULT_RECONCILIATION, licenseCost: null };
       return enabled
         ? { status: 'active', application }
         : { status: 'paused', application, reason: REGISTERED_PAUSED_REASON, pausedAt: registeredAt };
@@ -149,6 +167,8 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
       const { remediation, scheduleMinutes } = event.data;
       return withApplication(state, (application) => ({ ...application, reconciliation: { remediation, scheduleMinutes } }));
     }
+    case 'ApplicationLicenseCostSet':
+      return withApplication(state, (application) => ({ ...application, licenseCost: event.data.licenseCost }));
     case 'ApplicationOwnerChanged':
       return withApplication(state, (application) => ({ ...application, ownerEmployeeNumber: event.data.ownerEmployeeNumber }));
     case 'ApplicationPaused':

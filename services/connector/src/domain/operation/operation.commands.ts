@@ -44,6 +44,8 @@ export interface RecordAttempt {
     readonly retryPolicy: RetryPolicy;
     readonly jitter: number;
     readonly now: Date;
+    /** Whose account the steps changed (the key owner of its user name); null or absent for an orphan account. */
+    readonly employeeNumber?: string | null;
   };
 }
 
@@ -56,6 +58,8 @@ export interface OpenManualTask {
     readonly completes: readonly OperationSuccessType[];
     readonly dueAt: Date;
     readonly now: Date;
+    /** Whose account (the key owner of the instructions); null for an orphan account. */
+    readonly employeeNumber?: string | null;
   };
 }
 
@@ -88,6 +92,7 @@ export function decide(command: OperationCommand, state: OperationState): readon
     case 'OpenManualTask': {
       const operation = pending(state, 'open a manual task for');
       const { ownerEmployeeNumber, instructions, userName, completes, dueAt, now } = command.data;
+      const employeeNumber = command.data.employeeNumber ?? null;
       const { operationId, applicationId, identityId } = operation.request;
       return [
         {
@@ -103,6 +108,7 @@ export function decide(command: OperationCommand, state: OperationState): readon
             completes,
             dueAt: dueAt.toISOString(),
             openedAt: now.toISOString(),
+            employeeNumber,
           },
         },
       ];
@@ -126,6 +132,7 @@ export function decide(command: OperationCommand, state: OperationState): readon
           via: 'manual-task',
           completedBy: completedBy.id,
           note: trimmed,
+          employeeNumber: operation.task.employeeNumber,
         }),
       );
     }
@@ -177,7 +184,10 @@ function recordAttempt(data: RecordAttempt['data'], operation: Extract<Operation
   const { failure, now } = data;
   // A step recorded by an earlier attempt is not recorded again (the connector call is idempotent, the record is not).
   const steps = data.steps.filter((step) => !operation.succeeded.includes(step.type));
-  const stepEvents = steps.map((step) => stepEvent(operation, step, now, { via: 'connector', completedBy: null, note: null }));
+  const employeeNumber = data.employeeNumber ?? null;
+  const stepEvents = steps.map((step) =>
+    stepEvent(operation, step, now, { via: 'connector', completedBy: null, note: null, employeeNumber }),
+  );
   const completing = completingStep(operation.request.action);
   if (failure === null) {
     if (steps.at(-1)?.type !== completing) {
@@ -223,7 +233,12 @@ function stepEvent(
   operation: Requested,
   step: AcknowledgedStep,
   now: Date,
-  how: { readonly via: 'connector' | 'manual-task'; readonly completedBy: string | null; readonly note: string | null },
+  how: {
+    readonly via: 'connector' | 'manual-task';
+    readonly completedBy: string | null;
+    readonly note: string | null;
+    readonly employeeNumber: string | null;
+  },
 ): OperationStepSucceeded {
   return {
     type: step.type,

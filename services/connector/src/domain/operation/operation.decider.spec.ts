@@ -38,6 +38,8 @@ const byConnector = {
   completedBy: null,
   note: null,
   accountExisted: true,
+  // Whose account: the event store seals the user name under this person's key.
+  employeeNumber: '10042',
 } as const;
 const accountCreated: OperationEvent = { type: 'AccountCreated', data: { ...ref, ...byConnector } };
 const granted: OperationEvent = { type: 'EntitlementGranted', data: { ...ref, ...byConnector } };
@@ -45,7 +47,7 @@ const unavailable: AttemptFailure = { kind: 'unavailable', message: '503', retry
 
 const attempt = (steps: RecordAttempt['data']['steps'], failure: AttemptFailure | null, jitter = 0.5): OperationCommand => ({
   type: 'RecordAttempt',
-  data: { steps, failure, retryPolicy: DEFAULT_RETRY_POLICY, jitter, now },
+  data: { steps, failure, retryPolicy: DEFAULT_RETRY_POLICY, jitter, now, employeeNumber: '10042' },
 });
 const failedAttempt = (n: number): OperationEvent => ({
   type: 'OperationAttemptFailed',
@@ -68,6 +70,7 @@ const taskOpened: OperationEvent = {
     completes: ['EntitlementGranted'],
     dueAt: '2026-05-13T08:00:00.000Z',
     openedAt: at,
+    employeeNumber: '10042',
   },
 };
 
@@ -243,7 +246,15 @@ describe('an operation', () => {
       .given([requested])
       .when({
         type: 'OpenManualTask',
-        data: { ownerEmployeeNumber, instructions, userName, completes, dueAt: new Date('2026-05-13T08:00:00Z'), now },
+        data: {
+          ownerEmployeeNumber,
+          instructions,
+          userName,
+          completes,
+          dueAt: new Date('2026-05-13T08:00:00Z'),
+          now,
+          employeeNumber: '10042',
+        },
       })
       .then([taskOpened]);
   });
@@ -264,6 +275,7 @@ describe('an operation', () => {
             completedBy: 'owner-10005',
             note: 'done in the admin console',
             accountExisted: true,
+            employeeNumber: '10042',
           },
         },
       ]);

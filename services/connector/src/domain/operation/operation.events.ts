@@ -64,6 +64,11 @@ export type OperationStepSucceeded = DomainEvent<
     readonly note: string | null;
     /** False when a disable found no account at all: nothing could sign in, so the leaver's step is done. */
     readonly accountExisted: boolean;
+    /**
+     * Whose account: its user name (and note) are sealed under this person's key (docs/personal-data.md).
+     * Null for an account no identity matches; absent from events recorded before it existed.
+     */
+    readonly employeeNumber?: string | null;
   }
 >;
 
@@ -114,6 +119,8 @@ export type ManualTaskOpened = DomainEvent<
     readonly completes: readonly OperationSuccessType[];
     readonly dueAt: string;
     readonly openedAt: string;
+    /** Whose account: the instructions and user name are sealed under this person's key (null: nobody's, absent: older events). */
+    readonly employeeNumber?: string | null;
   }
 >;
 
@@ -135,6 +142,7 @@ export interface OperationError {
 export interface OpenTask {
   readonly taskId: string;
   readonly userName: string;
+  readonly employeeNumber: string | null;
   readonly completes: readonly OperationSuccessType[];
   readonly dueAt: string;
 }
@@ -225,8 +233,16 @@ export function evolve(state: OperationState, event: OperationEvent): OperationS
     case 'ManualTaskOpened': {
       if (state.status === 'none') return state;
       const { taskId, userName, completes, dueAt } = event.data;
+      const employeeNumber = event.data.employeeNumber ?? null;
       const { request, succeeded, attempts, lastError } = state;
-      return { status: 'awaiting-person', request, succeeded, attempts, lastError, task: { taskId, userName, completes, dueAt } };
+      return {
+        status: 'awaiting-person',
+        request,
+        succeeded,
+        attempts,
+        lastError,
+        task: { taskId, userName, employeeNumber, completes, dueAt },
+      };
     }
     default:
       return assertNever(event);

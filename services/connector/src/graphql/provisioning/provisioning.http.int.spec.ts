@@ -89,6 +89,8 @@ describe('provisioning over GraphQL', () => {
   });
 
   it('given a provisioned person, when the identity entity is resolved, then it carries their accounts and grants', async () => {
+    // The operation's SUCCEEDED is in the operations read model; the account is projected by another one, maybe a moment later.
+    await settled();
     const { _entities } = await connector.ok<{ _entities: Record<string, unknown>[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) {
          ... on Identity { id accounts { applicationId userName status } grants { applicationId entitlementKey assignmentId } } } }`,

@@ -83,6 +83,15 @@ export const applicationsProjection: Projection = {
         );
         return;
       }
+      case 'ApplicationLicenseCostSet': {
+        const { applicationId, licenseCost, setAt } = event.data;
+        await client.query(
+          `UPDATE connector_applications SET license_cost_per_month = $2, license_cost_currency = $3, updated_at = $4
+            WHERE application_id = $1`,
+          [applicationId, licenseCost?.amountPerMonth ?? null, licenseCost?.currency ?? null, setAt],
+        );
+        return;
+      }
       case 'ApplicationOwnerChanged': {
         const { applicationId, ownerEmployeeNumber, changedAt } = event.data;
         await client.query('UPDATE connector_applications SET owner_employee_number = $2, updated_at = $3 WHERE application_id = $1', [

@@ -1,4 +1,4 @@
-import type { ConnectorType, DriftRemediation, ReconciliationSetting } from '../../domain/application';
+import type { ConnectorType, DriftRemediation, LicenseCost, ReconciliationSetting } from '../../domain/application';
 import type { Queryable } from '../queryable';
 import type { ApplicationRow } from './applications.table';
 
@@ -13,6 +13,7 @@ export interface ApplicationView {
   readonly paused: { readonly reason: string; readonly since: Date } | null;
   readonly registeredAt: Date;
   readonly reconciliation: ReconciliationSetting;
+  readonly licenseCost: LicenseCost | null;
 }
 
 export async function listApplications(db: Queryable): Promise<ApplicationView[]> {
@@ -40,5 +41,9 @@ function toView(row: ApplicationRow): ApplicationView {
       remediation: row.reconciliation_remediation as DriftRemediation,
       scheduleMinutes: row.reconciliation_schedule_minutes,
     },
+    licenseCost:
+      row.license_cost_per_month !== null && row.license_cost_currency !== null
+        ? { amountPerMonth: Number(row.license_cost_per_month), currency: row.license_cost_currency }
+        : null,
   };
 }

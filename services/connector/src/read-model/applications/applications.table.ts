@@ -18,6 +18,10 @@ CREATE TABLE IF NOT EXISTS connector_applications (
 ALTER TABLE connector_applications
   ADD COLUMN IF NOT EXISTS reconciliation_remediation       text NOT NULL DEFAULT 'flag',
   ADD COLUMN IF NOT EXISTS reconciliation_schedule_minutes  integer DEFAULT 1440;
+-- Added with the compliance reports: what one account costs per month (null: unknown or free).
+ALTER TABLE connector_applications
+  ADD COLUMN IF NOT EXISTS license_cost_per_month  numeric,
+  ADD COLUMN IF NOT EXISTS license_cost_currency   text;
 `;
 
 export interface ApplicationRow {
@@ -35,4 +39,7 @@ export interface ApplicationRow {
   updated_at: Date;
   reconciliation_remediation: string;
   reconciliation_schedule_minutes: number | null;
+  /** numeric comes back from pg as text. */
+  license_cost_per_month: string | null;
+  license_cost_currency: string | null;
 }

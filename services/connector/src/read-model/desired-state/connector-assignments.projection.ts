@@ -4,7 +4,12 @@ import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import { CREATE_CONNECTOR_ASSIGNMENTS } from './desired-state.tables';
 
-/** Keeps `connector_assignments`, the desired state, from the workflow service's published assignment events. */
+/**
+ * Keeps `connector_assignments`, the desired state, from the workflow service's published
+ * assignment events. A batch reads the assignments it names once, folds its events in memory (the
+ * first addition opens the row, the first revocation of an active row closes it) and writes the
+ * changed rows in one statement.
+ */
 export const connectorAssignmentsProjection: Projection = {
   name: 'connector-assignments',
   filter: { streamPrefixes: [ASSIGNMENTS_STREAM_PREFIX] },
@@ -14,31 +19,72 @@ export const connectorAssignmentsProjection: Projection = {
   async reset(client) {
     await client.query('TRUNCATE connector_assignments');
   },
-  apply: (recorded, client) => applyEvent(recorded, client),
+  apply: (recorded, client) => applyEvents([recorded], client),
+  applyBatch: applyEvents,
 };
 
-async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<void> {
-  const event = { type: recorded.type, data: recorded.data };
-  if (!isPublishedAssignmentEvent(event)) return; // the aggregate's other events are workflow's own
-  switch (event.type) {
-    case 'AssignmentAdded': {
+interface AssignmentRow {
+  assignment_id: string;
+  identity_id: string;
+  application_id: string;
+  entitlement_key: string;
+  source: unknown;
+  valid_from: string | Date;
+  valid_until: string | Date | null;
+  status: 'active' | 'revoked';
+  revocation_reason: string | null;
+  added_at: string | Date;
+  revoked_at: string | Date | null;
+}
+
+async function applyEvents(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
+  const published = events.flatMap((recorded) => {
+    const event = { type: recorded.type, data: recorded.data };
+    // The aggregate's other events are workflow's own.
+    return isPublishedAssignmentEvent(event) ? [{ event, recordedAt: recorded.recordedAt }] : [];
+  });
+  if (published.length === 0) return;
+  const { rows: stored } = await client.query<AssignmentRow>('SELECT * FROM connector_assignments WHERE assignment_id = ANY ($1::text[])', [
+    [...new Set(published.map(({ event }) => event.data.assignmentId))],
+  ]);
+  const rows = new Map(stored.map((row) => [row.assignment_id, row]));
+  const changed = new Set<string>();
+  for (const { event, recordedAt } of published) {
+    const row = rows.get(event.data.assignmentId);
+    if (event.type === 'AssignmentAdded') {
+      if (row) continue; // added once; a second copy (a replay overlapping the live log) changes nothing
       const { assignmentId, identityId, applicationId, entitlementKey, source, validFrom, validUntil } = event.data;
-      await client.query(
-        `INSERT INTO connector_assignments (assignment_id, identity_id, application_id, entitlement_key, source, valid_from, valid_until,
-           status, added_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8) ON CONFLICT (assignment_id) DO NOTHING`,
-        [assignmentId, identityId, applicationId, entitlementKey, JSON.stringify(source), validFrom, validUntil, recorded.recordedAt],
-      );
-      return;
+      rows.set(assignmentId, {
+        assignment_id: assignmentId,
+        identity_id: identityId,
+        application_id: applicationId,
+        entitlement_key: entitlementKey,
+        source,
+        valid_from: validFrom,
+        valid_until: validUntil,
+        status: 'active',
+        revocation_reason: null,
+        added_at: recordedAt,
+        revoked_at: null,
+      });
+    } else {
+      // Revoked once: a revocation of an assignment not (yet) known, or already revoked, changes nothing.
+      if (row?.status !== 'active') continue;
+      Object.assign(row, { status: 'revoked', revocation_reason: event.data.reason, revoked_at: event.data.revokedAt });
     }
-    case 'AssignmentRevoked': {
-      const { assignmentId, reason, revokedAt } = event.data;
-      await client.query(
-        `UPDATE connector_assignments SET status = 'revoked', revocation_reason = $2, revoked_at = $3
-          WHERE assignment_id = $1 AND status = 'active'`,
-        [assignmentId, reason, revokedAt],
-      );
-      return;
-    }
+    changed.add(event.data.assignmentId);
   }
+  if (changed.size === 0) return;
+  await client.query(
+    `INSERT INTO connector_assignments (assignment_id, identity_id, application_id, entitlement_key, source, valid_from, valid_until, status,
+       revocation_reason, added_at, revoked_at)
+     SELECT assignment_id, identity_id, application_id, entitlement_key, source, valid_from, valid_until, status, revocation_reason,
+            added_at, revoked_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(assignment_id text, identity_id text, application_id text, entitlement_key text,
+            source jsonb, valid_from timestamptz, valid_until timestamptz, status text, revocation_reason text, added_at timestamptz,
+            revoked_at timestamptz)
+     ON CONFLICT (assignment_id) DO UPDATE SET status = EXCLUDED.status, revocation_reason = EXCLUDED.revocation_reason,
+       revoked_at = EXCLUDED.revoked_at`,
+    [JSON.stringify([...changed].map((assignmentId) => rows.get(assignmentId)))],
+  );
 }

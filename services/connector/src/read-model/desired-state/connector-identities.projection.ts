@@ -2,13 +2,14 @@ import { foldIdentityEvent, identityEventsByEmployee, IDENTITY_STREAM_PREFIX, ty
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
-import { userNameFor } from '../../domain/identity/user-name';
+import { erasedUserName, userNameFor } from '../../domain/identity/user-name';
 import { CREATE_CONNECTOR_IDENTITIES } from './desired-state.tables';
 
 /**
  * Keeps `connector_identities` from the identity streams with the published contract's fold. A
  * batch reads each identity's snapshot once and writes every changed row in one statement (an HR
- * import arrives as thousands of events). The user name is set on insert and never updated.
+ * import arrives as thousands of events). The user name is set on insert and kept, except across an
+ * erasure of personal data (see saveSnapshots).
  */
 export const connectorIdentitiesProjection: Projection = {
   name: 'connector-identities',
@@ -79,9 +80,14 @@ async function saveSnapshots(client: PoolClient, changed: readonly Folded[]): Pr
        FROM jsonb_to_recordset($1::jsonb) AS r(identity_id text, employee_number text, status text, given_name text, family_name text,
             email text, user_name text, snapshot jsonb, terminated_at timestamptz, updated_at timestamptz)
      ON CONFLICT (employee_number) DO UPDATE SET
+       -- Fixed once taken, except across an erasure: it derives from the email, so it is erased with
+       -- it, and a rehire after the erasure takes a new one (the same as a rebuild from the log gives).
+       user_name = CASE WHEN EXCLUDED.user_name = $2 || EXCLUDED.employee_number
+                          OR connector_identities.user_name = $2 || connector_identities.employee_number
+                        THEN EXCLUDED.user_name ELSE connector_identities.user_name END,
        identity_id = EXCLUDED.identity_id, status = EXCLUDED.status, given_name = EXCLUDED.given_name,
        family_name = EXCLUDED.family_name, email = EXCLUDED.email, snapshot = EXCLUDED.snapshot,
        terminated_at = EXCLUDED.terminated_at, updated_at = EXCLUDED.updated_at`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(rows), erasedUserName('')],
   );
 }

@@ -1,115 +1,260 @@
-import { OPERATION_STREAM_PREFIX } from '@tenure/contracts';
+import { IDENTITY_STREAM_PREFIX, OPERATION_STREAM_PREFIX, PERSONAL_DATA_ERASED } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import { completingStep, type OperationEvent } from '../../domain/operation';
-import { CREATE_CONNECTOR_OPERATIONS } from './operations.table';
+import {
+  erasureOf,
+  storedUserName,
+  textAfterErasure,
+  userNameAfterErasure,
+  userNameAfterErasureSql,
+  type ErasureData,
+} from '../erasure/personal-data-erasure';
+import { CREATE_CONNECTOR_OPERATIONS, type OperationRow } from './operations.table';
 
-/** Keeps `connector_operations` from the operation streams: the queue, the dead letters and the manual tasks. */
+const OPERATION_EVENT_TYPES: readonly OperationEvent['type'][] = [
+  'OperationRequested',
+  'AccountCreated',
+  'AccountUpdated',
+  'AccountDisabled',
+  'AccountEnabled',
+  'EntitlementGranted',
+  'EntitlementRevoked',
+  'OperationAttemptFailed',
+  'OperationFailed',
+  'OperationRetryRequested',
+  'OperationDismissed',
+  'ManualTaskOpened',
+];
+
+/**
+ * Keeps `connector_operations` from the operation streams: the queue, the dead letters and the manual
+ * tasks; and blanks a person's user names, task instructions and notes when their personal data is
+ * erased (the identity stream's PersonalDataErased).
+ *
+ * A batch is folded in memory: each row it touches is read once, changed event by event exactly as
+ * the SQL of one event at a time would, and written back in one statement (a replay reads tens of
+ * thousands of events, several per operation).
+ */
 export const operationsProjection: Projection = {
   name: 'connector-operations',
-  filter: { streamPrefixes: [OPERATION_STREAM_PREFIX] },
+  filter: {
+    streamPrefixes: [OPERATION_STREAM_PREFIX, IDENTITY_STREAM_PREFIX],
+    eventTypes: [...OPERATION_EVENT_TYPES, PERSONAL_DATA_ERASED],
+  },
   async setup(client) {
     await client.query(CREATE_CONNECTOR_OPERATIONS);
   },
   async reset(client) {
     await client.query('TRUNCATE connector_operations');
   },
-  apply: applyEvent,
+  apply: (recorded, client) => applyEvents([recorded], client),
+  applyBatch: applyEvents,
 };
 
-async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<void> {
-  const event = { type: recorded.type, data: recorded.data } as OperationEvent;
-  /** Sets the columns (`$3`, `$4`... in `assignments`) and the row's revision and time, from this event. */
-  const update = (operationId: string, assignments: string, values: readonly unknown[] = []) =>
-    client.query(
-      `UPDATE connector_operations SET ${assignments ? `${assignments}, ` : ''}revision = $1, updated_at = $2 WHERE operation_id = $${values.length + 3}`,
-      [recorded.revision.toString(), recorded.recordedAt, ...values, operationId],
-    );
-  switch (event.type) {
-    case 'OperationRequested': {
-      const { operationId, action, applicationId, identityId, assignmentId, entitlementKey, priority, cause, requestedAt, userName } =
-        event.data;
-      await client.query(
-        `INSERT INTO connector_operations (operation_id, action, application_id, identity_id, assignment_id, entitlement_key, user_name,
-           priority, cause_kind, cause_reference, status, requested_at, request_commit, request_prepare, revision, updated_at, subject)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'requested', $11, $12, $13, $14, $15, $16) ON CONFLICT (operation_id) DO NOTHING`,
-        [
-          operationId,
-          action,
-          applicationId,
-          identityId,
-          assignmentId,
-          entitlementKey,
-          userName ?? null,
-          priority,
-          cause.kind,
-          cause.reference,
-          requestedAt,
-          recorded.position.commit.toString(),
-          recorded.position.prepare.toString(),
-          recorded.revision.toString(),
-          recorded.recordedAt,
-          identityId !== '' ? identityId : `account:${userName ?? ''}`,
-        ],
-      );
-      return;
+/** A row as folded in memory: times as Date or ISO text, bigints as text (both are written back as such). */
+type Row = { -readonly [Column in keyof OperationRow]: OperationRow[Column] | string };
+
+async function applyEvents(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
+  const operationIds = new Set<string>();
+  for (const event of events) if (event.streamId.startsWith(OPERATION_STREAM_PREFIX)) operationIds.add(operationIdOf(event));
+  const rows = await loadRows(client, [...operationIds]);
+  const changed = new Set<string>();
+  const erasures: ErasureData[] = [];
+  for (const recorded of events) {
+    const erasure = erasureOf(recorded);
+    if (erasure) {
+      erasures.push(erasure);
+      for (const row of rows.values()) {
+        if (row.identity_id !== erasure.identityId) continue;
+        eraseRow(row, erasure.employeeNumber);
+        changed.add(row.operation_id);
+      }
+      continue;
     }
+    const operationId = foldEvent(rows, recorded);
+    if (operationId !== null) changed.add(operationId);
+  }
+  // The rows of erased people this batch did not load are blanked in place; the loaded ones are written below.
+  for (const erasure of erasures) await eraseStoredRows(client, erasure);
+  await saveRows(
+    client,
+    [...changed].map((operationId) => rows.get(operationId)!),
+  );
+}
+
+function operationIdOf(event: RecordedEvent): string {
+  return (event.data as { operationId: string }).operationId;
+}
+
+/** Applies one operation event to its row; returns the id of the row it changed, or null. */
+function foldEvent(rows: Map<string, Row>, recorded: RecordedEvent): string | null {
+  const event = { type: recorded.type, data: recorded.data } as OperationEvent;
+  if (event.type === 'OperationRequested') {
+    const request = event.data;
+    // The request opens the row once; a second copy (a replay overlapping the live log) changes nothing.
+    if (rows.has(request.operationId)) return null;
+    rows.set(request.operationId, requestedRow(recorded, request));
+    return request.operationId;
+  }
+  const row = rows.get(operationIdOf(recorded));
+  // An outcome whose request is not known changes nothing (the SQL was an UPDATE of no row).
+  if (!row) return null;
+  row.revision = recorded.revision.toString();
+  row.updated_at = recorded.recordedAt;
+  switch (event.type) {
     case 'AccountCreated':
     case 'AccountUpdated':
     case 'AccountDisabled':
     case 'AccountEnabled':
     case 'EntitlementGranted':
     case 'EntitlementRevoked': {
-      const { operationId, action, userName, completedAt, via, completedBy, note } = event.data;
-      if (event.type !== completingStep(action)) {
-        await update(operationId, 'user_name = $3', [userName]);
-        return;
-      }
-      await update(
-        operationId,
-        `status = 'succeeded', user_name = $3, completed_at = $4, completed_via = $5, completed_by = $6, note = $7, next_attempt_at = NULL`,
-        [userName, completedAt, via, completedBy, note],
-      );
-      return;
+      const { action, userName, employeeNumber, completedAt, via, completedBy, note } = event.data;
+      row.user_name = storedUserName(userName, employeeNumber);
+      if (event.type !== completingStep(action)) break;
+      Object.assign(row, { status: 'succeeded', completed_at: completedAt, completed_via: via, completed_by: completedBy, note });
+      row.next_attempt_at = null;
+      break;
     }
     case 'OperationAttemptFailed': {
-      const { operationId, attempt, errorKind, message, retryAt, failedAt } = event.data;
-      await update(
-        operationId,
-        `status = 'retrying', attempts = $3, next_attempt_at = $4, last_error_kind = $5, last_error = $6, last_error_at = $7`,
-        [attempt, retryAt, errorKind, message, failedAt],
-      );
-      return;
+      const { attempt, errorKind, message, retryAt, failedAt } = event.data;
+      Object.assign(row, { status: 'retrying', attempts: attempt, next_attempt_at: retryAt });
+      Object.assign(row, { last_error_kind: errorKind, last_error: message, last_error_at: failedAt });
+      break;
     }
     case 'OperationFailed': {
-      const { operationId, attempts, errorKind, message, failedAt } = event.data;
-      await update(
-        operationId,
-        `status = 'dead', attempts = $3, next_attempt_at = NULL, last_error_kind = $4, last_error = $5, last_error_at = $6`,
-        [attempts, errorKind, message, failedAt],
-      );
-      return;
+      const { attempts, errorKind, message, failedAt } = event.data;
+      Object.assign(row, { status: 'dead', attempts, next_attempt_at: null });
+      Object.assign(row, { last_error_kind: errorKind, last_error: message, last_error_at: failedAt });
+      break;
     }
     case 'OperationRetryRequested':
-      await update(event.data.operationId, `status = 'requested', attempts = 0, next_attempt_at = NULL`);
-      return;
-    case 'OperationDismissed': {
-      const { operationId, by, reason } = event.data;
-      await update(operationId, `status = 'dismissed', next_attempt_at = NULL, dismissed_by = $3, dismiss_reason = $4`, [by.id, reason]);
-      return;
-    }
+      Object.assign(row, { status: 'requested', attempts: 0, next_attempt_at: null });
+      break;
+    case 'OperationDismissed':
+      Object.assign(row, { status: 'dismissed', next_attempt_at: null, dismissed_by: event.data.by.id, dismiss_reason: event.data.reason });
+      break;
     case 'ManualTaskOpened': {
-      const { operationId, ownerEmployeeNumber, instructions, userName, dueAt, openedAt } = event.data;
-      await update(
-        operationId,
-        `status = 'awaiting-person', user_name = $3, task_owner = $4, task_instructions = $5, task_due_at = $6, task_opened_at = $7,
-         next_attempt_at = NULL`,
-        [userName, ownerEmployeeNumber, instructions, dueAt, openedAt],
-      );
-      return;
+      const { ownerEmployeeNumber, instructions, userName, employeeNumber, dueAt, openedAt } = event.data;
+      Object.assign(row, {
+        status: 'awaiting-person',
+        user_name: storedUserName(userName, employeeNumber),
+        task_owner: ownerEmployeeNumber,
+      });
+      Object.assign(row, { task_instructions: instructions, task_due_at: dueAt, task_opened_at: openedAt, next_attempt_at: null });
+      break;
     }
     default:
-      return; // events of later versions are ignored by this one
+      break; // events of later versions change nothing but the row's revision, as before
   }
+  return row.operation_id;
+}
+
+function requestedRow(recorded: RecordedEvent, request: Extract<OperationEvent, { type: 'OperationRequested' }>['data']): Row {
+  const { operationId, action, applicationId, identityId, assignmentId, entitlementKey, priority, cause, requestedAt, userName } = request;
+  return {
+    operation_id: operationId,
+    action,
+    application_id: applicationId,
+    identity_id: identityId,
+    subject: identityId !== '' ? identityId : `account:${userName ?? ''}`,
+    assignment_id: assignmentId,
+    entitlement_key: entitlementKey,
+    user_name: userName ?? null,
+    priority,
+    cause_kind: cause.kind,
+    cause_reference: cause.reference,
+    status: 'requested',
+    attempts: 0,
+    next_attempt_at: null,
+    last_error_kind: null,
+    last_error: null,
+    last_error_at: null,
+    requested_at: requestedAt,
+    request_commit: recorded.position.commit.toString(),
+    request_prepare: recorded.position.prepare.toString(),
+    completed_at: null,
+    completed_via: null,
+    completed_by: null,
+    note: null,
+    dismissed_by: null,
+    dismiss_reason: null,
+    task_owner: null,
+    task_instructions: null,
+    task_due_at: null,
+    task_opened_at: null,
+    revision: recorded.revision.toString(),
+    updated_at: recorded.recordedAt,
+  };
+}
+
+/** The person's values as they read once erased; the row's revision is the operation stream's and stays. */
+function eraseRow(row: Row, employeeNumber: string): void {
+  if (row.user_name !== null) row.user_name = userNameAfterErasure(row.user_name, employeeNumber);
+  row.task_instructions = textAfterErasure(row.task_instructions);
+  row.note = textAfterErasure(row.note);
+}
+
+async function eraseStoredRows(client: PoolClient, erasure: ErasureData): Promise<void> {
+  await client.query(
+    `UPDATE connector_operations SET user_name = ${userNameAfterErasureSql('user_name', '$2')},
+       task_instructions = CASE WHEN task_instructions IS NULL THEN NULL ELSE $3 END, note = CASE WHEN note IS NULL THEN NULL ELSE $3 END
+     WHERE identity_id = $1`,
+    [erasure.identityId, erasure.employeeNumber, textAfterErasure('')],
+  );
+}
+
+async function loadRows(client: PoolClient, operationIds: readonly string[]): Promise<Map<string, Row>> {
+  if (operationIds.length === 0) return new Map();
+  const { rows } = await client.query<OperationRow>('SELECT * FROM connector_operations WHERE operation_id = ANY ($1::text[])', [
+    operationIds,
+  ]);
+  return new Map(rows.map((row) => [row.operation_id, row]));
+}
+
+const COLUMNS: Readonly<Record<keyof OperationRow, string>> = {
+  operation_id: 'text',
+  action: 'text',
+  application_id: 'text',
+  identity_id: 'text',
+  subject: 'text',
+  assignment_id: 'text',
+  entitlement_key: 'text',
+  user_name: 'text',
+  priority: 'text',
+  cause_kind: 'text',
+  cause_reference: 'text',
+  status: 'text',
+  attempts: 'integer',
+  next_attempt_at: 'timestamptz',
+  last_error_kind: 'text',
+  last_error: 'text',
+  last_error_at: 'timestamptz',
+  requested_at: 'timestamptz',
+  request_commit: 'bigint',
+  request_prepare: 'bigint',
+  completed_at: 'timestamptz',
+  completed_via: 'text',
+  completed_by: 'text',
+  note: 'text',
+  dismissed_by: 'text',
+  dismiss_reason: 'text',
+  task_owner: 'text',
+  task_instructions: 'text',
+  task_due_at: 'timestamptz',
+  task_opened_at: 'timestamptz',
+  revision: 'bigint',
+  updated_at: 'timestamptz',
+};
+const NAMES = Object.keys(COLUMNS);
+const UPSERT_ROWS = `
+INSERT INTO connector_operations (${NAMES.join(', ')})
+SELECT ${NAMES.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${NAMES.map((name) => `${name} ${COLUMNS[name as keyof OperationRow]}`).join(', ')})
+ON CONFLICT (operation_id) DO UPDATE SET ${NAMES.filter((name) => name !== 'operation_id')
+  .map((name) => `${name} = EXCLUDED.${name}`)
+  .join(', ')}`;
+
+async function saveRows(client: PoolClient, rows: readonly Row[]): Promise<void> {
+  if (rows.length > 0) await client.query(UPSERT_ROWS, [JSON.stringify(rows)]);
 }

@@ -1,9 +1,10 @@
-import { OPERATION_STREAM_PREFIX } from '@tenure/contracts';
+import { IDENTITY_STREAM_PREFIX, OPERATION_STREAM_PREFIX, PERSONAL_DATA_ERASED } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import type { DriftLifecycleEvent, ReconciliationRunEvent } from '../../domain/reconciliation';
 import { DRIFT_STREAM_PREFIX, RECONCILIATION_STREAM_PREFIX } from '../../reconciliation/reconciliation-streams';
+import { erasureOf, ERASED_MARKER, userNameAfterErasureSql, type ErasureData } from '../erasure/personal-data-erasure';
 import { CREATE_CONNECTOR_DRIFT } from './reconciliation.tables';
 
 /** The step that completes an operation of each action (see the operation decider): then its drift is remediated. */
@@ -26,8 +27,9 @@ const DRIFT_OPERATION = 'drift.';
 export const driftProjection: Projection = {
   name: 'connector-drift',
   filter: {
-    streamPrefixes: [RECONCILIATION_STREAM_PREFIX, DRIFT_STREAM_PREFIX, OPERATION_STREAM_PREFIX],
+    streamPrefixes: [RECONCILIATION_STREAM_PREFIX, DRIFT_STREAM_PREFIX, OPERATION_STREAM_PREFIX, IDENTITY_STREAM_PREFIX],
     eventTypes: [
+      PERSONAL_DATA_ERASED,
       'DriftDetected',
       'ReconciliationCompleted',
       'DriftRemediationRequested',
@@ -47,6 +49,8 @@ export const driftProjection: Projection = {
   },
   async apply(recorded, client) {
     if (recorded.streamId.startsWith(OPERATION_STREAM_PREFIX)) return applyOperationEvent(recorded, client);
+    const erasure = erasureOf(recorded);
+    if (erasure) return eraseDrift(erasure, client);
     const event = { type: recorded.type, data: recorded.data } as ReconciliationRunEvent | DriftLifecycleEvent;
     switch (event.type) {
       case 'DriftDetected':
@@ -137,6 +141,23 @@ async function recordFound(data: Extract<ReconciliationRunEvent, { type: 'DriftD
        remediation_action = CASE WHEN EXCLUDED.occurrence > d.occurrence THEN NULL ELSE d.remediation_action END,
        remediation_error = CASE WHEN EXCLUDED.occurrence > d.occurrence THEN NULL ELSE d.remediation_error END`,
     [JSON.stringify(rows), data.applicationId, data.detectedAt, data.runId],
+  );
+}
+
+/**
+ * The erased person's drift loses their user name (from the email) and the names and emails it
+ * compared. The DriftDetected events themselves hold several people each and are not sealed
+ * (docs/personal-data.md, limits): a rebuild brings the values back until it reaches this same
+ * erasure event, which blanks them again.
+ */
+async function eraseDrift(erasure: ErasureData, client: PoolClient): Promise<void> {
+  await client.query(
+    `UPDATE connector_drift SET user_name = ${userNameAfterErasureSql('user_name', '$2')},
+       differences = COALESCE((SELECT jsonb_agg(difference || jsonb_build_object('expected', $3::text,
+                                 'actual', CASE WHEN difference->'actual' = 'null'::jsonb THEN NULL ELSE $3::text END))
+                                 FROM jsonb_array_elements(differences) difference), '[]'::jsonb)
+     WHERE identity_id = $1 OR employee_number = $2`,
+    [erasure.identityId, erasure.employeeNumber, ERASED_MARKER],
   );
 }
 

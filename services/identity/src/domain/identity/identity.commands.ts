@@ -14,6 +14,7 @@ import {
 } from './identity-errors';
 import { assertNever } from './assert-never';
 import type { IdentityEvent, IdentityState } from './identity.events';
+import { decideErasePersonalData } from './personal-data-erasure';
 import { decideSyncFromHr } from './sync-from-hr';
 import { terminationEvents } from './termination';
 
@@ -86,8 +87,26 @@ export interface SyncFromHr {
   readonly data: { readonly identityId: string; readonly record: HrRecord; readonly now: Date; readonly source: HrSource };
 }
 
+/**
+ * Erase a former employee's personal data on legal request (recorded here; the application layer
+ * then destroys the person's data key). Refused while the person is employed.
+ */
+export interface ErasePersonalData {
+  readonly type: 'ErasePersonalData';
+  readonly data: { readonly legalReference: string; readonly erasedBy: string; readonly now: Date };
+}
+
 export type IdentityCommand =
-  Hire | Rehire | ChangeAttributes | StartLeave | ReturnFromLeave | Terminate | CancelTermination | ApplyDueChanges | SyncFromHr;
+  | Hire
+  | Rehire
+  | ChangeAttributes
+  | StartLeave
+  | ReturnFromLeave
+  | Terminate
+  | CancelTermination
+  | ApplyDueChanges
+  | SyncFromHr
+  | ErasePersonalData;
 
 export type IdentityCommandType = IdentityCommand['type'];
 
@@ -148,6 +167,8 @@ function decideCommand(command: IdentityCommand, state: IdentityState, today: Is
       return []; // everything due was applied before the command
     case 'SyncFromHr':
       return decideSyncFromHr(command.data, state, today);
+    case 'ErasePersonalData':
+      return decideErasePersonalData(command.data, state);
     default:
       return assertNever(command);
   }

@@ -1,3 +1,4 @@
+import { erasePersonalAttributes } from '@tenure/contracts';
 import type { DomainEvent } from '@tenure/event-sourcing';
 import type { HrAttributes, HrSource } from '../hr-record';
 import { applyAttributes, type AttributeValues } from './attribute-diff';
@@ -152,6 +153,24 @@ export type IdentityTerminated = DomainEvent<
   }
 >;
 
+/**
+ * A former employee's personal data was erased on legal request: their data key is destroyed right
+ * after this event, so the personal fields of every earlier event read as erased. Carries no
+ * personal data itself (docs/personal-data.md).
+ */
+export type PersonalDataErased = DomainEvent<
+  'PersonalDataErased',
+  {
+    readonly identityId: string;
+    readonly employeeNumber: string;
+    /** The legal request (case number, article and date) the erasure answers. */
+    readonly legalReference: string;
+    /** The administrator who erased it (also in the event's actor). */
+    readonly erasedBy: string;
+    readonly erasedAt: string;
+  }
+>;
+
 export type IdentityEvent =
   | IdentityHired
   | IdentityRehired
@@ -165,7 +184,8 @@ export type IdentityEvent =
   | IdentityReturnedFromLeave
   | TerminationScheduled
   | TerminationCancelled
-  | IdentityTerminated;
+  | IdentityTerminated
+  | PersonalDataErased;
 
 export type IdentityEventType = IdentityEvent['type'];
 
@@ -216,6 +236,8 @@ export interface TerminatedIdentity extends KnownIdentity {
   readonly status: 'terminated';
   readonly terminationDate: IsoDate;
   readonly nextDueDate: null;
+  /** Set when the personal data of this employment was erased; a rehire starts without it. */
+  readonly personalDataErasedAt?: string;
 }
 
 export type IdentityState = UnknownIdentity | CurrentIdentity | TerminatedIdentity;
@@ -288,6 +310,10 @@ export function evolve(state: IdentityState, event: IdentityEvent): IdentityStat
         nextDueDate: null,
       };
     }
+    case 'PersonalDataErased':
+      // The same blanks a rebuild reads from the log once the key is gone, so both agree.
+      if (state.status !== 'terminated') return state;
+      return { ...state, attributes: erasePersonalAttributes(state.attributes), personalDataErasedAt: event.data.erasedAt };
     default:
       return assertNever(event);
   }

@@ -1,3 +1,4 @@
+import { erasePersonalAttributes } from '@tenure/contracts';
 import { DomainError } from '@tenure/event-sourcing';
 import type { HrRecord, HrSource } from '../hr-record';
 import { diffAttributes } from './attribute-diff';
@@ -107,7 +108,9 @@ function syncTerminated(
 ): IdentityEvent[] {
   const { record, source } = data;
   if (termination.kind === 'now') {
-    const { changed } = diffAttributes(state.attributes, record.attributes);
+    // HR may still list an erased leaver with their name: that is not a change, only what Tenure erased.
+    const listed = state.personalDataErasedAt === undefined ? record.attributes : erasePersonalAttributes(record.attributes);
+    const { changed } = diffAttributes(state.attributes, listed);
     if (changed.length === 0) return [];
     throw terminatedIdentityUnchangeable(state, `changing ${changed.join(', ')}`);
   }

@@ -1,3 +1,4 @@
+import { createHashCheckpoint } from '@tenure/event-store-postgres';
 import { mintCallerToken, startLocalService, type LocalService } from '@tenure/service-runtime';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import { identityService } from '../../app';
@@ -62,6 +63,44 @@ describe('eventLogVerification over HTTP', () => {
     const { errors } = await identity.graphql(QUERY, employee);
 
     expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  });
+
+  it('given the latest checkpoint exported, when verified against it, then the heads match; against an altered copy, the alteration is named; against text that is no checkpoint, a bad input', async () => {
+    await createHashCheckpoint(database.pool);
+    const auditor = await mintCallerToken(CALLER_TOKEN_SECRET, '8102', { roles: ['auditor'] });
+    const exported = await identity.graphql<{ exportedHashCheckpoint: string }>('{ exportedHashCheckpoint }', auditor);
+    const kept = JSON.parse(exported.data!.exportedHashCheckpoint) as { root: string; heads: { streamId: string; hash: string }[] };
+    expect(kept.heads.length).toBeGreaterThanOrEqual(2);
+    // A JSON string literal is a GraphQL string literal too.
+    const against = (text: string) =>
+      `{ eventLogVerification(against: ${JSON.stringify(text)}) { intact checkpoint { source root intact problems } } }`;
+
+    const same = await identity.graphql<{
+      eventLogVerification: { intact: boolean; checkpoint: { source: string; root: string; problems: string[] } };
+    }>(against(exported.data!.exportedHashCheckpoint), auditor);
+    expect(same.data?.eventLogVerification).toMatchObject({
+      intact: true,
+      checkpoint: { source: 'export', root: kept.root, problems: [] },
+    });
+
+    const altered = { ...kept, heads: kept.heads.map((head, i) => (i === 0 ? { ...head, hash: '0'.repeat(64) } : head)) };
+    const differs = await identity.graphql<{
+      eventLogVerification: { intact: boolean; checkpoint: { intact: boolean; problems: string[] } };
+    }>(against(JSON.stringify(altered)), auditor);
+    expect(differs.data?.eventLogVerification.intact).toBe(false);
+    expect(differs.data?.eventLogVerification.checkpoint.problems.join('\n')).toContain('the checkpoint itself was altered');
+
+    const garbage = await identity.graphql(against('{"format": "something else"}'), auditor);
+    expect(garbage.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('not a checkpoint export'),
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+    const employee = await mintCallerToken(CALLER_TOKEN_SECRET, '8101');
+    expect((await identity.graphql('{ exportedHashCheckpoint }', employee)).errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
   });
 
   it('given an event’s data changed in the database, when verified, then that event is reported MODIFIED', async () => {

@@ -1,13 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { verifyEventLog, type PostgresEventStore } from '@tenure/event-store-postgres';
+import { DomainError } from '@tenure/event-sourcing';
+import {
+  exportLatestCheckpoint,
+  parseExportedCheckpoint,
+  verifyEventLog,
+  type ExportedCheckpoint,
+  type PostgresEventStore,
+} from '@tenure/event-store-postgres';
 import { CallerGuard, EVENT_STORE } from '@tenure/service-runtime';
 import { Arg, Int, Query, Resolver } from 'type-graphql';
 import { EventLogVerification } from './event-log-verification.type';
 
 /**
  * The whole event log's tamper evidence for auditors (`npm run audit:verify` is the same check from a
- * terminal, and the one that verifies against a checkpoint kept outside Tenure). The log is shared by
- * every service; the identity service answers for it as it answers for the platform's status.
+ * terminal). An auditor keeps the latest checkpoint outside Tenure (`exportedHashCheckpoint`) and later
+ * verifies against that copy (`against`). The log is shared by every service; the identity service
+ * answers for it as it answers for the platform's status.
  */
 @Injectable()
 @Resolver(() => EventLogVerification)
@@ -23,9 +31,19 @@ export class EventLogVerificationResolver {
   })
   async eventLogVerification(
     @Arg('maxFindings', () => Int, { defaultValue: 100, description: 'Findings listed at most (1 to 1000).' }) maxFindings: number,
+    @Arg('against', () => String, {
+      nullable: true,
+      description:
+        'A checkpoint kept outside Tenure (the JSON of exportedHashCheckpoint): the heads are compared with it instead of the latest one.',
+    })
+    against: string | null | undefined,
   ): Promise<EventLogVerification> {
     this.callers.requireReader('eventLogVerification');
-    const report = await verifyEventLog(this.store.pool, { maxFindings: Math.min(Math.max(maxFindings, 1), 1000) });
+    const checkpoint = against == null ? undefined : parseAgainst(against);
+    const report = await verifyEventLog(this.store.pool, {
+      maxFindings: Math.min(Math.max(maxFindings, 1), 1000),
+      ...(checkpoint ? { against: checkpoint } : {}),
+    });
     return {
       intact: report.intact,
       streams: report.streams,
@@ -38,5 +56,29 @@ export class EventLogVerificationResolver {
       findingsOmitted: report.findingsOmitted,
       checkpoint: report.checkpoint ? { ...report.checkpoint, problems: [...report.checkpoint.problems] } : null,
     };
+  }
+
+  @Query(() => String, {
+    nullable: true,
+    description:
+      'The latest checkpoint with every stream head it sealed, as JSON to keep outside Tenure and verify against later (administrators and auditors); null before the first one.',
+  })
+  async exportedHashCheckpoint(): Promise<string | null> {
+    this.callers.requireReader('exportedHashCheckpoint');
+    const client = await this.store.pool.connect();
+    try {
+      const exported = await exportLatestCheckpoint(client);
+      return exported ? `${JSON.stringify(exported, null, 2)}\n` : null;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function parseAgainst(text: string): ExportedCheckpoint {
+  try {
+    return parseExportedCheckpoint(JSON.parse(text));
+  } catch (error) {
+    throw new DomainError('validation', `against: ${error instanceof SyntaxError ? 'not JSON' : (error as Error).message}`);
   }
 }

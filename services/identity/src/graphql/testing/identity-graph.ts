@@ -6,8 +6,10 @@ import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { IdentityCommands } from '../../application/identity-commands';
 import type { HrRecord, HrSource } from '../../domain/hr-record';
+import { AuditTrailQueries } from '../../read-model/audit-trail/audit-trail.queries';
 import { identityDirectoryProjection } from '../../read-model/identity-directory.projection';
 import { IdentityDirectoryReader } from '../../read-model/identity-directory.reader';
+import { AuditTrailResolver } from '../audit-trail/audit-trail.resolver';
 import { identityGraphqlResolvers, identityReferenceResolvers } from '../identity-graphql.module';
 import { IdentityTimelineResolver } from '../identity-timeline.resolver';
 import { serveIdentityReferencesFrom, stopServingIdentityReferencesFrom } from '../identity.reference';
@@ -65,6 +67,7 @@ export class IdentityGraph {
     const resolvers = new Map<Function, unknown>([
       [IdentityResolver, new IdentityResolver(callers, reader)],
       [IdentityTimelineResolver, new IdentityTimelineResolver(callers, reader)],
+      [AuditTrailResolver, new AuditTrailResolver(callers, new AuditTrailQueries(store.pool, store.personalData))],
     ]);
     const schema = await buildFederatedSchema(
       { resolvers: [...identityGraphqlResolvers], referenceResolvers: identityReferenceResolvers },

@@ -1,12 +1,34 @@
+import { PERSONAL_DATA_ERASED, type PublishedPersonalDataErased } from '@tenure/contracts';
 import type { Projection } from '@tenure/event-store-postgres';
+import { IDENTITY_STREAM_PREFIX } from '../../application/identity-streams';
 import { HR_IMPORT_STREAM_PREFIX } from '../application/hr-import-streams';
 import type { HrImportEvent } from '../domain';
+import { eraseRecordErrorsOf } from './hr-import-record-errors-erasure';
 import { CREATE_HR_IMPORT_RUNS } from './hr-import-runs.table';
 
-/** Keeps `hr_import_runs` and `hr_import_record_errors` from the import run streams. */
+/** Every event type of a run, checked complete by the compiler: the filter below lists them with the erasure. */
+const RUN_EVENT_TYPES: Record<HrImportEvent['type'], true> = {
+  HrImportStarted: true,
+  HrImportRefused: true,
+  HrImportRecordRejected: true,
+  HrImportChangesHeld: true,
+  HrImportChangesConfirmed: true,
+  HrImportChangesDiscarded: true,
+  HrImportRecordFailed: true,
+  HrImportCompleted: true,
+  HrImportRecordCorrected: true,
+};
+
+/**
+ * Keeps `hr_import_runs` and `hr_import_record_errors` from the import run streams, and blanks a
+ * person's rejected and corrected rows when their personal data is erased (on their identity stream).
+ */
 export const hrImportRunsProjection: Projection = {
   name: 'hr-import-runs',
-  filter: { streamPrefixes: [HR_IMPORT_STREAM_PREFIX] },
+  filter: {
+    streamPrefixes: [HR_IMPORT_STREAM_PREFIX, IDENTITY_STREAM_PREFIX],
+    eventTypes: [...Object.keys(RUN_EVENT_TYPES), PERSONAL_DATA_ERASED],
+  },
   async setup(client) {
     await client.query(CREATE_HR_IMPORT_RUNS);
   },
@@ -14,6 +36,10 @@ export const hrImportRunsProjection: Projection = {
     await client.query('TRUNCATE hr_import_runs, hr_import_record_errors');
   },
   async apply(recorded, client) {
+    if (recorded.type === PERSONAL_DATA_ERASED) {
+      await eraseRecordErrorsOf((recorded.data as PublishedPersonalDataErased['data']).employeeNumber, client);
+      return;
+    }
     const event = { type: recorded.type, data: recorded.data } as HrImportEvent;
     const eventId = recorded.metadata.eventId;
     switch (event.type) {
@@ -82,11 +108,12 @@ export const hrImportRunsProjection: Projection = {
         ]);
         return;
       case 'HrImportRecordCorrected': {
-        const { runId, line, by, correctedAt, result, raw } = event.data;
+        const { runId, line, by, correctedAt, result, raw, employeeNumber } = event.data;
         const updated = await client.query(
-          `UPDATE hr_import_record_errors SET corrected_at = $3, corrected_by = $4, correction_result = $5, corrected_raw = $6
+          `UPDATE hr_import_record_errors
+              SET corrected_at = $3, corrected_by = $4, correction_result = $5, corrected_raw = $6, corrected_employee_number = $7
             WHERE run_id = $1 AND stage = 'rejected' AND line = $2 AND corrected_at IS NULL`,
-          [runId, line, correctedAt, by, result, JSON.stringify(raw)],
+          [runId, line, correctedAt, by, result, JSON.stringify(raw), employeeNumber],
         );
         if (updated.rowCount) await client.query('UPDATE hr_import_runs SET corrected = corrected + 1 WHERE run_id = $1', [runId]);
         return;

@@ -41,6 +41,9 @@ ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_at timest
 ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_by text;
 ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS correction_result text;
 ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_raw jsonb;
+-- Whose corrected row it is (a rejected row may have had no employee number): an erasure blanks it.
+ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_employee_number text;
+CREATE INDEX IF NOT EXISTS hr_import_record_errors_person ON hr_import_record_errors (employee_number);
 `;
 
 export interface HrImportRunRow {

@@ -1,3 +1,4 @@
+import { ERASED_MARKER, PERSONAL_DATA_ERASED, type PublishedPersonalDataErased } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
@@ -21,6 +22,12 @@ export const feedGuardProjection: Projection = {
   async apply(recorded, client) {
     if (recorded.streamId.startsWith(FEED_GUARD_STREAM_PREFIX)) {
       await applyGuardEvent(recorded, client);
+    } else if (recorded.type === PERSONAL_DATA_ERASED) {
+      // A held change's description quotes a termination's reason; in the event it is sealed under the person's key.
+      await client.query('UPDATE hr_feed_held_changes SET description = $2 WHERE employee_number = $1', [
+        (recorded.data as PublishedPersonalDataErased['data']).employeeNumber,
+        ERASED_MARKER,
+      ]);
     } else {
       await recordFeedChange(recorded, client);
     }

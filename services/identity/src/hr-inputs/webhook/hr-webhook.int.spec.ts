@@ -2,6 +2,7 @@ import { type LocalService, startLocalService } from '@tenure/service-runtime';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import { identityService } from '../../app';
 import { signatureHeader } from './hr-webhook-signature';
+import { PersonalDataVault } from '@tenure/personal-data';
 
 const SECRET = 'hr-webhook-test-secret-7f3a9c1e';
 const ROTATED_OUT_SECRET = 'hr-webhook-old-secret-0b2d4f6a';
@@ -65,7 +66,8 @@ describe('HR webhook over HTTP', () => {
       'SELECT type, data, metadata FROM tenure_events WHERE stream_id = $1 ORDER BY revision',
       [`identity-${employeeNumber}`],
     );
-    return rows;
+    // Personal values are stored encrypted (docs/personal-data.md): read them as every reader of the store does.
+    return new PersonalDataVault(database.pool).reveal(rows);
   }
 
   async function deliveries(eventId: string): Promise<{ status: string }[]> {

@@ -41,3 +41,20 @@ export async function identitiesWithViolations(db: Queryable, identityIds: reado
   );
   return new Set(rows.map((row) => row.identity_id));
 }
+
+/** Open (unwaived) violations counted by rule, with the rule's name as detected. */
+export async function sodViolationCounts(
+  db: Queryable,
+): Promise<{ ruleId: string; ruleName: string; violations: number; identities: number }[]> {
+  const { rows } = await db.query<{ rule_id: string; rule_name: string; violations: number; identities: number }>(
+    `SELECT rule_id, max(violation->>'ruleName') AS rule_name, count(*)::int AS violations, count(DISTINCT identity_id)::int AS identities
+       FROM sod_violations GROUP BY rule_id ORDER BY rule_id`,
+  );
+  return rows.map((row) => ({ ruleId: row.rule_id, ruleName: row.rule_name, violations: row.violations, identities: row.identities }));
+}
+
+/** How many identities have at least one open violation. */
+export async function identitiesInViolation(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ identities: number }>('SELECT count(DISTINCT identity_id)::int AS identities FROM sod_violations');
+  return rows[0]?.identities ?? 0;
+}

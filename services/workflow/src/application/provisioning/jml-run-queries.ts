@@ -1,5 +1,11 @@
 import type { Pool } from 'pg';
-import { jmlRuns, type JmlRunFilter, type JmlRunView } from '../../read-model/workflow-jml-runs';
+import {
+  jmlRunApplications,
+  jmlRuns,
+  type JmlRunApplicationView,
+  type JmlRunFilter,
+  type JmlRunView,
+} from '../../read-model/workflow-jml-runs';
 
 /** What the subgraph reads about joiner, mover and leaver runs. */
 export class JmlRunQueries {
@@ -8,5 +14,10 @@ export class JmlRunQueries {
   /** Newest first. */
   list(filter: JmlRunFilter): Promise<JmlRunView[]> {
     return jmlRuns(this.pool, filter);
+  }
+
+  /** The runs' grants and revokes per application, by run then application. */
+  applications(runIds: readonly string[]): Promise<JmlRunApplicationView[]> {
+    return jmlRunApplications(this.pool, runIds);
   }
 }

@@ -1,5 +1,6 @@
-import type { JmlRunView } from '../../read-model/workflow-jml-runs';
+import type { JmlRunApplicationView, JmlRunView } from '../../read-model/workflow-jml-runs';
 import { identityReference } from '../identity/identity.type';
+import { JmlRunApplication } from './jml-run-application.type';
 import { JmlRunKind, JmlRunStatus } from './jml-run-enums';
 import { JmlRun } from './jml-run.type';
 
@@ -19,5 +20,18 @@ export function toJmlRun(view: JmlRunView): JmlRun {
     failed: view.failed,
     pending: Math.max(view.expected - view.acknowledged - view.failed, 0),
     status: view.status as JmlRunStatus,
+  });
+}
+
+export function toJmlRunApplication(view: JmlRunApplicationView): JmlRunApplication {
+  return Object.assign(new JmlRunApplication(), {
+    applicationId: view.applicationId,
+    expected: view.expected,
+    acknowledged: view.acknowledged,
+    failed: view.failed,
+    pending: view.pending,
+    lastSettledAt: view.lastSettledAt,
+    completedAt: view.completedAt,
+    durationMs: view.durationMs,
   });
 }

@@ -21,6 +21,13 @@ interface Run {
 interface Runs {
   readonly jmlRuns: Run[];
 }
+const APPLICATION_FIELDS = 'applicationId expected acknowledged failed pending lastSettledAt completedAt durationMs';
+const applicationsQuery = `{ jmlRuns(kind: LEAVER, first: 10) { id applications { ${APPLICATION_FIELDS} } } }`;
+
+interface RunApplications {
+  readonly jmlRuns: { id: string; applications: { applicationId: string; pending: number; completedAt: string | null }[] }[];
+}
+
 interface Held {
   readonly _entities: { assignments: { id: string; applicationId: string }[] }[];
 }
@@ -72,6 +79,17 @@ describe('JML runs over HTTP', () => {
       const { data } = await postGraphql<Held>(workflow.url, heldQuery, { representations }, ADMIN_TOKEN);
       return data?._entities[0]?.assignments.length === 0 ? true : undefined;
     });
+    // Before any acknowledgement, each application waits for its revoke.
+    const waiting = await waitFor('the leaver run to list its applications', async () => {
+      const { data } = await postGraphql<RunApplications>(workflow.url, applicationsQuery, {}, ADMIN_TOKEN);
+      const applications = data?.jmlRuns[0]?.applications ?? [];
+      return applications.length === 2 ? applications : undefined;
+    });
+    expect(waiting).toEqual([
+      expect.objectContaining({ applicationId: 'chat', expected: 1, acknowledged: 0, pending: 1, completedAt: null, durationMs: null }),
+      expect.objectContaining({ applicationId: 'mail', expected: 1, acknowledged: 0, pending: 1, completedAt: null, durationMs: null }),
+    ]);
+
     for (const [i, assignment] of held.entries()) {
       const revoke = {
         operationId: `revoke.${assignment.id}`,
@@ -110,6 +128,26 @@ describe('JML runs over HTTP', () => {
     };
     expect(leavers).toEqual([run]);
 
+    // Per application: each revoke's acknowledgement is that application's time to revoke (the
+    // account disable is the connector's, not an assignment's, so mail's revoke alone counts here).
+    const revokedAt = new Map(held.map((assignment, i) => [assignment.applicationId, i + 1]));
+    const perApplication = await postGraphql<RunApplications>(workflow.url, applicationsQuery, {}, ADMIN_TOKEN);
+    expect(perApplication.data?.jmlRuns).toEqual([
+      {
+        id: termination,
+        applications: ['chat', 'mail'].map((applicationId) => ({
+          applicationId,
+          expected: 1,
+          acknowledged: 1,
+          failed: 0,
+          pending: 0,
+          lastSettledAt: `2026-06-01T08:00:0${revokedAt.get(applicationId)}.000Z`,
+          completedAt: `2026-06-01T08:00:0${revokedAt.get(applicationId)}.000Z`,
+          durationMs: revokedAt.get(applicationId)! * 1_000,
+        })),
+      },
+    ]);
+
     const ofIdentity = await postGraphql<Entities>(workflow.url, runsOfQuery, { representations }, ADMIN_TOKEN);
     expect(ofIdentity.data?._entities).toEqual([{ jmlRuns: [run] }]);
     const joiners = await postGraphql<Runs>(workflow.url, '{ jmlRuns(kind: JOINER, status: COMPLETED) { id } }', {}, ADMIN_TOKEN);
@@ -122,6 +160,10 @@ describe('JML runs over HTTP', () => {
     const asPerson = await postGraphql<Runs>(workflow.url, '{ jmlRuns { id } }', {}, person);
     const ofIdentityAsPerson = await postGraphql<Entities>(workflow.url, runsOfQuery, { representations }, person);
     const anonymous = await postGraphql<Runs>(workflow.url, '{ jmlRuns { id } }');
+    const auditor = await mintCallerToken(PERSON_SECRET, '10040', { roles: ['auditor'] });
+    const asAuditor = await postGraphql<RunApplications>(workflow.url, applicationsQuery, {}, auditor);
+    expect(asAuditor.errors).toBeUndefined();
+    expect(asAuditor.data?.jmlRuns[0]?.applications.map((application) => application.applicationId)).toEqual(['chat', 'mail']);
 
     expect(asPerson.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(asPerson.errors?.[0]?.message).toMatch(/for administrators and auditors, and 4001 is neither/);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CallerGuard } from '@tenure/service-runtime';
-import { Arg, Int, Query, Resolver } from 'type-graphql';
+import { Arg, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { JmlRunQueries } from '../../application/provisioning/jml-run-queries';
+import { JmlRunApplication } from './jml-run-application.type';
 import { JmlRunKind, JmlRunStatus } from './jml-run-enums';
-import { toJmlRun } from './jml-run.mapper';
+import { toJmlRun, toJmlRunApplication } from './jml-run.mapper';
 import { JmlRun } from './jml-run.type';
 
 export const MAX_JML_RUNS = 500;
@@ -28,6 +29,15 @@ export class JmlRunsResolver {
     this.callers.requireReader('listing JML runs');
     const views = await this.runs.list({ kind: kind ?? undefined, status: status ?? undefined, first: clampFirst(first) });
     return views.map(toJmlRun);
+  }
+
+  @FieldResolver(() => [JmlRunApplication], {
+    description: 'Per application, the run’s grants and revokes and when they were done (administrators and auditors).',
+  })
+  async applications(@Root() run: JmlRun): Promise<JmlRunApplication[]> {
+    this.callers.requireReader('reading a JML run’s applications');
+    const views = await this.runs.applications([run.id]);
+    return views.map(toJmlRunApplication);
   }
 }
 

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import type { AssignmentsEvent } from '../../domain/assignments';
+import { applyAssignmentHistoryBatch } from './workflow-assignment-history.batch';
 import { CREATE_WORKFLOW_ASSIGNMENT_HISTORY } from './workflow-assignment-history.table';
 
 type HandledAssignmentEvent = Exclude<
@@ -23,7 +24,7 @@ const IDENTITY_EVENTS: readonly PublishedIdentityEvent['type'][] = ['IdentityHir
  * Keeps `workflow_assignment_history` from the assignments streams: each assignment's interval with
  * its source and its four instants, never deleted, so "who held what at T" is answered for any past
  * T. Each instant is recorded once (the first event that sets it wins), so applying an event twice
- * changes nothing.
+ * changes nothing. A batch (a replay, a burst) is folded in memory: see the batch file.
  */
 export const workflowAssignmentHistoryProjection: Projection = {
   name: 'workflow-assignment-history',
@@ -35,6 +36,7 @@ export const workflowAssignmentHistoryProjection: Projection = {
     await client.query('TRUNCATE workflow_assignment_history, workflow_assignment_history_identities');
   },
   apply: applyEvent,
+  applyBatch: applyAssignmentHistoryBatch,
 };
 
 async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<void> {

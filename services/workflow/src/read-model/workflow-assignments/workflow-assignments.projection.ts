@@ -3,14 +3,11 @@ import type { RecordedEvent } from '@tenure/event-sourcing';
 import { cancelTimer, scheduleTimer, type Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import type { AssignmentsEvent } from '../../domain/assignments';
+import { ASSIGNMENT_EXPIRY_TIMER, assignmentExpiryTimer, assignmentExpiryTimerId } from './assignment-expiry-timer';
+import { applyAssignmentsBatch } from './workflow-assignments.batch';
 import { CREATE_WORKFLOW_ASSIGNMENTS } from './workflow-assignments.table';
 
-/** Timers of this kind carry `{ assignmentId, identityId }` and revoke the assignment (reason `expired`) at its validUntil. */
-export const ASSIGNMENT_EXPIRY_TIMER = 'workflow-assignment-expiry';
-
-export function assignmentExpiryTimerId(assignmentId: string): string {
-  return `${ASSIGNMENT_EXPIRY_TIMER}:${assignmentId}`;
-}
+export { ASSIGNMENT_EXPIRY_TIMER, assignmentExpiryTimerId } from './assignment-expiry-timer';
 
 type Handled = Exclude<AssignmentsEvent['type'], 'AssignmentBlocked' | 'IdentityMarkedTerminated' | 'IdentityMarkedRehired'>;
 const HANDLED: readonly Handled[] = [
@@ -25,7 +22,7 @@ const HANDLED: readonly Handled[] = [
 /**
  * Keeps `workflow_assignments` from the assignments streams, and each assignment's expiry timer in
  * the same transaction: the timer exists while the assignment is held and has an end. Applying an
- * event twice changes nothing.
+ * event twice changes nothing. A batch (a replay, a burst) is folded in memory: see the batch file.
  */
 export const workflowAssignmentsProjection: Projection = {
   name: 'workflow-assignments',
@@ -38,6 +35,7 @@ export const workflowAssignmentsProjection: Projection = {
     await client.query('DELETE FROM tenure_timers WHERE kind = $1', [ASSIGNMENT_EXPIRY_TIMER]);
   },
   apply: applyEvent,
+  applyBatch: applyAssignmentsBatch,
 };
 
 async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<void> {
@@ -119,10 +117,5 @@ async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<
 }
 
 function scheduleExpiry(client: PoolClient, assignmentId: string, identityId: string, validUntil: string): Promise<void> {
-  return scheduleTimer(client, {
-    timerId: assignmentExpiryTimerId(assignmentId),
-    kind: ASSIGNMENT_EXPIRY_TIMER,
-    dueAt: new Date(validUntil),
-    payload: { assignmentId, identityId },
-  });
+  return scheduleTimer(client, assignmentExpiryTimer(assignmentId, identityId, validUntil));
 }

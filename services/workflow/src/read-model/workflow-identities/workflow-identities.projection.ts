@@ -2,6 +2,7 @@ import {
   foldIdentityBatch,
   identityEventsByEmployee,
   IDENTITY_STREAM_PREFIX,
+  PERSONAL_DATA_ERASED,
   PUBLISHED_IDENTITY_EVENT_TYPES,
   type IdentitySnapshot,
 } from '@tenure/contracts';
@@ -17,7 +18,8 @@ import { CREATE_WORKFLOW_IDENTITIES } from './workflow-identities.table';
  */
 export const workflowIdentitiesProjection: Projection = {
   name: 'workflow-identities',
-  filter: { streamPrefixes: [IDENTITY_STREAM_PREFIX], eventTypes: PUBLISHED_IDENTITY_EVENT_TYPES },
+  // The erasure too: the snapshot keeps names and email, which it must blank (docs/personal-data.md).
+  filter: { streamPrefixes: [IDENTITY_STREAM_PREFIX], eventTypes: [...PUBLISHED_IDENTITY_EVENT_TYPES, PERSONAL_DATA_ERASED] },
   async setup(client) {
     await client.query(CREATE_WORKFLOW_IDENTITIES);
   },

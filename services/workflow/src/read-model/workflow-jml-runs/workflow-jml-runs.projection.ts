@@ -11,13 +11,8 @@ import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import type { AssignmentsEvent } from '../../domain/assignments';
-import { CREATE_WORKFLOW_JML_RUNS, type JmlRunItemKind, type JmlRunKind } from './workflow-jml-runs.table';
-
-const RUN_KIND_OF_TRIGGER: Readonly<Record<string, JmlRunKind>> = {
-  IdentityActivated: 'joiner',
-  IdentityMoved: 'mover',
-  IdentityTerminated: 'leaver',
-};
+import { applyJmlRunsBatch, RUN_KIND_OF_TRIGGER } from './workflow-jml-runs.batch';
+import { CREATE_WORKFLOW_JML_RUNS, type JmlRunItemKind } from './workflow-jml-runs.table';
 
 const HANDLED: readonly string[] = [
   ...Object.keys(RUN_KIND_OF_TRIGGER),
@@ -40,7 +35,8 @@ const HANDLED: readonly string[] = [
  * leaver, IdentityMarkedTerminated closes the list of revocations (they are appended with it) and
  * KillSwitchPlanned the list of disables; a disable's outcome may be in the log before its plan, so
  * account outcomes are kept until a plan asks for them. A joiner or mover whose birthright changed
- * nothing has no run: there is nothing to wait for.
+ * nothing has no run: there is nothing to wait for. A batch (a replay, a burst) is folded in memory
+ * and recounted once per run: see the batch file.
  */
 export const workflowJmlRunsProjection: Projection = {
   name: 'workflow-jml-runs',
@@ -55,6 +51,7 @@ export const workflowJmlRunsProjection: Projection = {
     await client.query('TRUNCATE workflow_jml_triggers, workflow_jml_runs, workflow_jml_run_items, workflow_jml_account_outcomes');
   },
   apply: applyEvent,
+  applyBatch: (events, client) => applyJmlRunsBatch(events, client, recompute),
 };
 
 async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<void> {

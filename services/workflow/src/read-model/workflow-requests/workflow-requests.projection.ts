@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@tenure/event-sourcing';
-import { cancelTimer, scheduleTimer, type Projection } from '@tenure/event-store-postgres';
+import { cancelTimer, scheduleTimer, type Projection, type TimerRequest } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import {
   ACCESS_REQUEST_EVENT_TYPES,
@@ -11,6 +11,7 @@ import {
   type KnownRequest,
 } from '../../domain/requests';
 import { ACCESS_REQUEST_STREAM_PREFIX, requestIdOf } from './request-streams';
+import { applyRequestsBatch } from './workflow-requests.batch';
 import { CREATE_WORKFLOW_ACCESS_REQUESTS, type WorkflowAccessRequestRow } from './workflow-requests.table';
 
 /** Timers of this kind carry `{ requestId, stepIndex, dueAt }` and escalate a step still pending at its escalatesAt. */
@@ -29,7 +30,8 @@ export interface EscalationTimerPayload {
 /**
  * Keeps `workflow_access_requests` and each request's escalation timer in the same transaction: the
  * timer exists while a step is open with an escalatesAt (one open step per request at a time).
- * An event at or below the stored revision was applied already.
+ * An event at or below the stored revision was applied already. A batch (a replay, a burst) is
+ * folded in memory: see the batch file.
  */
 export const workflowRequestsProjection: Projection = {
   name: 'workflow-access-requests',
@@ -42,6 +44,7 @@ export const workflowRequestsProjection: Projection = {
     await client.query('DELETE FROM tenure_timers WHERE kind = $1', [APPROVAL_ESCALATION_TIMER]);
   },
   apply: applyEvent,
+  applyBatch: (events, client) => applyRequestsBatch(events, client, { columnsOf, escalationTimer }),
 };
 
 async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<void> {
@@ -60,10 +63,7 @@ async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<
 }
 
 async function save(client: PoolClient, request: KnownRequest, revision: bigint): Promise<void> {
-  const open = openStep(request);
-  const undecided = request.steps
-    .filter((step) => request.status === 'pending' && (step.status === 'open' || step.status === 'waiting'))
-    .flatMap((step) => step.approvers);
+  const row = columnsOf(request, revision);
   await client.query(
     `INSERT INTO workflow_access_requests (request_id, identity_id, subject_employee_number, requester_employee_number, status,
        awaited_approvers, to_administrators, undecided_approvers, requested_at, revision, state)
@@ -72,28 +72,52 @@ async function save(client: PoolClient, request: KnownRequest, revision: bigint)
        to_administrators = EXCLUDED.to_administrators, undecided_approvers = EXCLUDED.undecided_approvers,
        revision = EXCLUDED.revision, state = EXCLUDED.state`,
     [
-      request.requestId,
-      request.identityId,
-      request.subjectEmployeeNumber,
-      request.requesterEmployeeNumber,
-      request.status,
-      awaitedApprovers(request),
-      request.status === 'pending' && open?.toAdministrators === true,
-      [...new Set(undecided)],
-      request.requestedAt,
-      revision.toString(),
-      JSON.stringify(request),
+      row.request_id,
+      row.identity_id,
+      row.subject_employee_number,
+      row.requester_employee_number,
+      row.status,
+      row.awaited_approvers,
+      row.to_administrators,
+      row.undecided_approvers,
+      row.requested_at,
+      row.revision,
+      JSON.stringify(row.state),
     ],
   );
 }
 
+function columnsOf(request: KnownRequest, revision: bigint) {
+  const open = openStep(request);
+  const undecided = request.steps
+    .filter((step) => request.status === 'pending' && (step.status === 'open' || step.status === 'waiting'))
+    .flatMap((step) => step.approvers);
+  return {
+    request_id: request.requestId,
+    identity_id: request.identityId,
+    subject_employee_number: request.subjectEmployeeNumber,
+    requester_employee_number: request.requesterEmployeeNumber,
+    status: request.status,
+    awaited_approvers: awaitedApprovers(request),
+    to_administrators: request.status === 'pending' && open?.toAdministrators === true,
+    undecided_approvers: [...new Set(undecided)],
+    requested_at: request.requestedAt,
+    revision: revision.toString(),
+    state: request,
+  };
+}
+
 async function keepEscalationTimer(client: PoolClient, request: KnownRequest): Promise<void> {
+  const timer = escalationTimer(request);
+  if ('cancel' in timer) await cancelTimer(client, timer.cancel);
+  else await scheduleTimer(client, timer);
+}
+
+/** The timer exists while a step is open with an escalatesAt. */
+function escalationTimer(request: KnownRequest): TimerRequest | { readonly cancel: string } {
   const open = openStep(request);
   const timerId = approvalEscalationTimerId(request.requestId);
-  if (request.status !== 'pending' || !open || open.escalatesAt === null) {
-    await cancelTimer(client, timerId);
-    return;
-  }
+  if (request.status !== 'pending' || !open || open.escalatesAt === null) return { cancel: timerId };
   const payload: EscalationTimerPayload = { requestId: request.requestId, stepIndex: open.index, dueAt: open.escalatesAt };
-  await scheduleTimer(client, { timerId, kind: APPROVAL_ESCALATION_TIMER, dueAt: new Date(open.escalatesAt), payload });
+  return { timerId, kind: APPROVAL_ESCALATION_TIMER, dueAt: new Date(open.escalatesAt), payload };
 }

@@ -3,21 +3,23 @@ import { cancelTimer, scheduleTimer, type Projection } from '@tenure/event-store
 import type { PoolClient } from 'pg';
 import { REVIEW_CAMPAIGN_STREAM_PREFIX } from '../../application/reviews/review-streams';
 import { REVIEW_CAMPAIGN_EVENT_TYPES, type ReviewCampaignEvent, type ReviewCampaignStarted } from '../../domain/reviews';
+import {
+  nextReminder,
+  REVIEW_DEADLINE_TIMER,
+  REVIEW_REMINDER_TIMER,
+  reviewDeadlineTimer,
+  reviewDeadlineTimerId,
+  reviewReminderTimerId,
+} from './review-timers';
+import { applyReviewsBatch } from './workflow-reviews.batch';
 import { CREATE_WORKFLOW_REVIEWS } from './workflow-reviews.table';
 
-/** Timers of this kind carry `{ campaignId }` and remind the reviewers with pending items. */
-export const REVIEW_REMINDER_TIMER = 'workflow-review-reminder';
-/** Timers of this kind carry `{ campaignId }` and close the campaign at its deadline. */
-export const REVIEW_DEADLINE_TIMER = 'workflow-review-deadline';
-
-export const reviewReminderTimerId = (campaignId: string): string => `${REVIEW_REMINDER_TIMER}:${campaignId}`;
-export const reviewDeadlineTimerId = (campaignId: string): string => `${REVIEW_DEADLINE_TIMER}:${campaignId}`;
-
-const HOUR_MS = 3_600_000;
+export { REVIEW_DEADLINE_TIMER, REVIEW_REMINDER_TIMER, reviewDeadlineTimerId, reviewReminderTimerId } from './review-timers';
 
 /**
  * Keeps `workflow_review_campaigns` and `workflow_review_items`, and each open campaign's reminder
  * and deadline timers in the same transaction: the timers exist exactly while the campaign is open.
+ * A batch (a replay, a burst) is folded in memory: see the batch file.
  */
 export const workflowReviewsProjection: Projection = {
   name: 'workflow-reviews',
@@ -30,6 +32,7 @@ export const workflowReviewsProjection: Projection = {
     await client.query('DELETE FROM tenure_timers WHERE kind = ANY ($1::text[])', [[REVIEW_REMINDER_TIMER, REVIEW_DEADLINE_TIMER]]);
   },
   apply: applyEvent,
+  applyBatch: applyReviewsBatch,
 };
 
 async function applyEvent(recorded: RecordedEvent, client: PoolClient): Promise<void> {
@@ -140,16 +143,10 @@ async function started(data: ReviewCampaignStarted['data'], client: PoolClient):
      ON CONFLICT (item_id) DO NOTHING`,
     [JSON.stringify(rows)],
   );
-  await scheduleTimer(client, {
-    timerId: reviewDeadlineTimerId(campaignId),
-    kind: REVIEW_DEADLINE_TIMER,
-    dueAt: new Date(deadline),
-    payload: { campaignId },
-  });
+  await scheduleTimer(client, reviewDeadlineTimer(campaignId, deadline));
   await scheduleReminder(client, campaignId, Date.parse(startedAt), reminderIntervalHours, new Date(deadline));
 }
 
-/** The next reminder one interval after the last one was due, unless the deadline comes first. */
 async function scheduleReminder(
   client: PoolClient,
   campaignId: string,
@@ -157,15 +154,7 @@ async function scheduleReminder(
   intervalHours: number,
   deadline: Date,
 ): Promise<void> {
-  const next = new Date(lastDueMs + intervalHours * HOUR_MS);
-  if (next.getTime() >= deadline.getTime()) {
-    await cancelTimer(client, reviewReminderTimerId(campaignId));
-    return;
-  }
-  await scheduleTimer(client, {
-    timerId: reviewReminderTimerId(campaignId),
-    kind: REVIEW_REMINDER_TIMER,
-    dueAt: next,
-    payload: { campaignId },
-  });
+  const timer = nextReminder(campaignId, lastDueMs, intervalHours, deadline);
+  if ('cancel' in timer) await cancelTimer(client, timer.cancel);
+  else await scheduleTimer(client, timer);
 }

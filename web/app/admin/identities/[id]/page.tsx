@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import { AssignmentTable } from '@/components/admin/AssignmentTable';
 import { formatDuration } from '@/components/admin/format';
 import { ReadersOnly } from '@/components/admin/ReadersOnly';
-import { readsEverything } from '@/components/admin/roles';
+import { isAdministrator, readsEverything } from '@/components/admin/roles';
 import { param } from '@/components/admin/search-params';
 import { IdentityTimeline } from '@/components/admin/Timeline';
 import { DataTable, EmptyState, ErrorNotice, PageHeader, StatusBadge, type DataTableColumn } from '@/components/ui';
@@ -13,6 +13,7 @@ import { GraphqlRequestError } from '@/lib/graphql';
 import { hrefWith } from '@/lib/paging';
 import { requireSession } from '@/lib/session';
 import { identityDetail, type IdentityDetail, type IdentityProfile, type JmlRun } from '../queries';
+import { ErasePersonalDataForm } from './ErasePersonalDataForm';
 
 export const metadata: Metadata = { title: 'Identity' };
 
@@ -115,6 +116,20 @@ export default async function IdentityPage({
         <h2 id="runs-title">Joiner, mover and leaver runs</h2>
         <JmlRunTable runs={identity.jmlRuns} />
       </section>
+
+      {isAdministrator(session) && identity.status === 'TERMINATED' ? (
+        <section className="panel stack" aria-labelledby="erasure-title">
+          <h2 id="erasure-title">Personal data</h2>
+          {identity.personalDataErased ? (
+            <p role="status">
+              {param(query, 'erased') ? 'Erased. ' : ''}The personal data of this former employee was erased on legal request; the history
+              keeps its events and shows them as [erased].
+            </p>
+          ) : (
+            <ErasePersonalDataForm identityId={identity.id} employeeNumber={identity.employeeNumber} />
+          )}
+        </section>
+      ) : null}
 
       <section className="stack" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Lifecycle</h2>

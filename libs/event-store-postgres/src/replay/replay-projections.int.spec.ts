@@ -1,0 +1,211 @@
+import type { RecordedEvent } from '@tenure/event-sourcing';
+import { newEvents, uniqueCategory } from '@tenure/event-store-contract';
+import type { PoolClient } from 'pg';
+import type { PostgresEventStore } from '../postgres-event-store';
+import type { Projection } from '../projections/projection';
+import { startProjection, type RunningProjection } from '../projections/projection-runner';
+import { openMigratedStore } from '../testing/migrated-store';
+import type { TestDatabase } from '@tenure/testing';
+import { cancelTimer, scheduleTimer } from '../timers/timer-schedule';
+import { checkConsistency } from './consistency-check';
+import { ReplayBusyError } from './replay-lock';
+import type { ReplayProgress } from './replay-progress';
+import { replayProjections } from './replay-projections';
+
+/** Counts events per stream; `seq` numbers rows in the order they were first written. */
+function streamCounts(category: string): Projection {
+  const table = `counts_${category}`;
+  return {
+    name: `counts-${category}`,
+    filter: { streamPrefixes: [`${category}-`] },
+    setup: async (c: PoolClient) =>
+      void (await c.query(`CREATE TABLE IF NOT EXISTS ${table} (seq bigserial, stream_id text PRIMARY KEY, events int NOT NULL)`)),
+    reset: async (c: PoolClient) => void (await c.query(`TRUNCATE ${table}`)),
+    async apply(event: RecordedEvent, c: PoolClient) {
+      await c.query(
+        `INSERT INTO ${table} (stream_id, events) VALUES ($1, 1) ON CONFLICT (stream_id) DO UPDATE SET events = ${table}.events + 1`,
+        [event.streamId],
+      );
+    },
+  };
+}
+
+/** Schedules a timer (due at once) at a stream's Start and cancels it at its Stop, as expiry timers are kept. */
+function startStopTimers(category: string): Projection {
+  const kind = `due-${category}`;
+  return {
+    name: `timers-${category}`,
+    filter: { streamPrefixes: [`${category}-`] },
+    setup: async () => undefined,
+    reset: async () => undefined,
+    async apply(event: RecordedEvent, c: PoolClient) {
+      const timerId = `${kind}:${event.streamId}`;
+      if (event.type === 'Start')
+        await scheduleTimer(c, { timerId, kind, dueAt: new Date('2026-01-01T00:00:00Z'), payload: { stream: event.streamId } });
+      if (event.type === 'Stop') await cancelTimer(c, timerId);
+    },
+  };
+}
+
+describe('replay: blue-green rebuild and consistency check', () => {
+  let store: PostgresEventStore;
+  let database: TestDatabase;
+  let close: () => Promise<void>;
+  const running: RunningProjection[] = [];
+
+  beforeAll(async () => ({ store, database, close } = await openMigratedStore(6)));
+  afterEach(async () => void (await Promise.all(running.splice(0).map((r) => r.stop()))));
+  afterAll(() => close());
+
+  async function counts(category: string): Promise<Record<string, number>> {
+    const { rows } = await store.pool.query<{ stream_id: string; events: number }>(`SELECT stream_id, events FROM counts_${category}`);
+    return Object.fromEntries(rows.map((r) => [r.stream_id, r.events]));
+  }
+
+  async function live(projection: Projection): Promise<RunningProjection> {
+    const runner = await startProjection({ pool: store.pool, notifier: store.wakeups, projection });
+    running.push(runner);
+    await runner.waitUntilCaughtUp(10_000);
+    return runner;
+  }
+
+  const options = (projections: Projection[], onProgress?: (p: ReplayProgress) => void) => ({
+    live: store.pool,
+    connectionString: database.url,
+    notifier: store.wakeups,
+    projections,
+    batchSize: 50,
+    ...(onProgress ? { onProgress } : {}),
+  });
+
+  it('given a damaged live read model and appends during the rebuild, when replayed, then readers keep the old table until the switch and the rebuilt one counts every event exactly once, also after it', async () => {
+    const category = uniqueCategory();
+    for (let i = 0; i < 12; i++) await store.appendToStream(`${category}-${i % 3}`, newEvents(25));
+    const projection = streamCounts(category);
+    const runner = await live(projection);
+    await store.pool.query(`UPDATE counts_${category} SET events = -1 WHERE stream_id = $1`, [`${category}-0`]); // damage
+
+    const seenDuringRebuild: number[] = [];
+    let appended = 0;
+    const appends: Promise<unknown>[] = [];
+    const result = await replayProjections(
+      options([projection], (progress) => {
+        if (progress.applied >= 100 && appended < 3) {
+          appended += 1;
+          appends.push(store.appendToStream(`${category}-1`, newEvents(2)));
+          appends.push(
+            store.pool
+              .query<{ events: number }>(`SELECT events FROM counts_${category} WHERE stream_id = $1`, [`${category}-0`])
+              .then(({ rows }) => seenDuringRebuild.push(rows[0]!.events)),
+          );
+        }
+      }),
+    );
+    await Promise.all(appends);
+
+    expect(seenDuringRebuild).toEqual([-1, -1, -1]);
+    expect(result.tables).toEqual([`counts_${category}`]);
+    expect(result.projections[0]).toMatchObject({ name: projection.name });
+    await runner.waitUntilCaughtUp(10_000);
+    expect(await counts(category)).toEqual({ [`${category}-0`]: 100, [`${category}-1`]: 106, [`${category}-2`]: 100 });
+
+    await store.appendToStream(`${category}-2`, newEvents(3));
+    await runner.waitUntilCaughtUp(10_000);
+    expect(await counts(category)).toEqual({ [`${category}-0`]: 100, [`${category}-1`]: 106, [`${category}-2`]: 103 });
+    const { rows } = await store.pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenure_replay%'`);
+    expect(rows).toEqual([]);
+  });
+
+  it('given live read models that match the log, when checked, then no difference is reported, whatever the row numbering', async () => {
+    const category = uniqueCategory();
+    for (let i = 0; i < 6; i++) await store.appendToStream(`${category}-${i % 2}`, newEvents(10));
+    const projection = streamCounts(category);
+    await live(projection);
+    await store.pool.query(`UPDATE counts_${category} SET seq = seq + 1000`);
+
+    const report = await checkConsistency(options([projection]));
+
+    expect(report).toMatchObject({ consistent: true, projections: [projection.name] });
+    const same = { onlyLive: 0, onlyRebuilt: 0, samples: { onlyLive: [], onlyRebuilt: [] }, missingColumns: [] };
+    expect(report.tables).toEqual([
+      { table: `counts_${category}`, ...same },
+      { table: 'tenure_timers', ...same },
+    ]);
+  });
+
+  it('given a live row altered, a row removed and a row added behind the projection’s back, when checked, then each is reported and nothing live changes', async () => {
+    const category = uniqueCategory();
+    for (let i = 0; i < 9; i++) await store.appendToStream(`${category}-${i % 3}`, newEvents(4));
+    const projection = streamCounts(category);
+    await live(projection);
+    await store.pool.query(`UPDATE counts_${category} SET events = 7 WHERE stream_id = $1`, [`${category}-0`]);
+    await store.pool.query(`DELETE FROM counts_${category} WHERE stream_id = $1`, [`${category}-1`]);
+    await store.pool.query(`INSERT INTO counts_${category} (stream_id, events) VALUES ($1, 1)`, [`${category}-ghost`]);
+    const before = await counts(category);
+
+    const report = await checkConsistency(options([projection]));
+
+    expect(report.consistent).toBe(false);
+    expect(report.tables[0]).toMatchObject({
+      onlyLive: 2,
+      onlyRebuilt: 2,
+      samples: {
+        onlyLive: expect.arrayContaining([
+          { stream_id: `${category}-0`, events: 7 },
+          { stream_id: `${category}-ghost`, events: 1 },
+        ]),
+        onlyRebuilt: expect.arrayContaining([
+          { stream_id: `${category}-0`, events: 12 },
+          { stream_id: `${category}-1`, events: 12 },
+        ]),
+      },
+    });
+    expect(await counts(category)).toEqual(before);
+  });
+
+  it('given a replay running, when a second one starts, then it is refused at once', async () => {
+    const category = uniqueCategory();
+    for (let i = 0; i < 20; i++) await store.appendToStream(`${category}-${i}`, newEvents(50));
+    const projection = streamCounts(category);
+    let second: Promise<unknown> | undefined;
+    await replayProjections(
+      options([projection], () => {
+        second ??= checkConsistency(options([projection])).catch((error: unknown) => error);
+      }),
+    );
+    expect(await second).toBeInstanceOf(ReplayBusyError);
+  });
+
+  it('given timers a projection scheduled and cancelled, when replayed, then no live timer is scheduled meanwhile and the pending ones are the log’s; a lost one is reported by the check', async () => {
+    const category = uniqueCategory();
+    const kind = `due-${category}`;
+    for (let i = 0; i < 30; i++)
+      await store.appendToStream(`${category}-${i}`, [
+        ...newEvents(1, 'Start'),
+        ...newEvents(20),
+        ...(i % 3 === 0 ? [] : newEvents(1, 'Stop')),
+      ]);
+    const projection = startStopTimers(category);
+    await live(projection);
+    const liveTimers = async () =>
+      (
+        await store.pool.query<{ timer_id: string }>('SELECT timer_id FROM tenure_timers WHERE kind = $1 ORDER BY timer_id', [kind])
+      ).rows.map((r) => r.timer_id);
+    const pending = await liveTimers();
+    expect(pending).toHaveLength(10);
+
+    const seen: number[] = [];
+    await replayProjections(options([projection], () => void liveTimers().then((timers) => seen.push(timers.length))));
+
+    expect(await liveTimers()).toEqual(pending);
+    expect(new Set(seen)).toEqual(new Set([10]));
+    await store.pool.query('DELETE FROM tenure_timers WHERE timer_id = $1', [pending[0]]);
+    const report = await checkConsistency(options([projection]));
+    expect(report.consistent).toBe(false);
+    expect(report.tables.find((t) => t.table === 'tenure_timers')).toMatchObject({
+      onlyLive: 0,
+      onlyRebuilt: 1,
+      samples: { onlyRebuilt: [{ timer_id: pending[0], kind }] },
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import type { Pool, PoolClient } from 'pg';
+import { startProjection, withClient, type RunningProjection } from '../projections/projection-runner';
+import { projectionCheckpointId, type Projection } from '../projections/projection';
+import type { Notifier } from '../notifier';
+import { lockLiveApplies, withReplayLock } from './replay-lock';
+import { trackProjection, type ReplayProgress } from './replay-progress';
+import { quote, ScratchSchema } from './scratch-schema';
+
+export interface ReplayOptions {
+  /** Connections to the live schema (the event store's pool). */
+  readonly live: Pool;
+  readonly connectionString: string;
+  readonly notifier: Notifier;
+  readonly projections: readonly Projection[];
+  readonly onProgress?: (progress: ReplayProgress) => void;
+  /** Called once everything is rebuilt, just before the switch. */
+  readonly onSwitching?: () => void;
+  readonly batchSize?: number;
+  /** Projections rebuilt at once. Default 2. */
+  readonly concurrency?: number;
+  /** How long the switch waits for a table lock (a long read holding one) before giving up. Default 10 s. */
+  readonly lockTimeoutMs?: number;
+  readonly now?: () => number;
+}
+
+export interface ReplayResult {
+  readonly projections: readonly { readonly name: string; readonly applied: number; readonly seconds: number }[];
+  readonly tables: readonly string[];
+  readonly seconds: number;
+}
+
+const SCRATCH = 'tenure_replay';
+const DEFAULT_CONCURRENCY = 2;
+const RETIRED = 'tenure_replay_retired';
+
+/**
+ * Rebuilds projections from position 0 blue-green: each is replayed into fresh tables in a scratch
+ * schema while the services keep reading (and their runners keep updating) the live tables. When
+ * every copy has caught up with the log, one transaction holds the live runners' apply locks, lets
+ * the copies apply what arrived meanwhile, swaps the tables and moves the checkpoints; the runners
+ * then carry on from the copies' checkpoints. Nothing is switched if any rebuild fails.
+ */
+export async function replayProjections(options: ReplayOptions): Promise<ReplayResult> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  return withReplayLock(options.live, async () => {
+    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    const scratch = await ScratchSchema.create(options.live, options.connectionString, SCRATCH, concurrency + 1);
+    const running: RunningProjection[] = [];
+    const results: { name: string; applied: number; seconds: number }[] = [];
+    try {
+      // Several projections at once: each spends most of its time waiting on round trips to PostgreSQL.
+      let next = 0;
+      const rebuildNext = async (): Promise<void> => {
+        for (let i = next++; i < options.projections.length; i = next++) {
+          const projection = options.projections[i]!;
+          const projectionStarted = now();
+          let applied = 0;
+          const track = await trackProjection(options.live, options.projections, i, options.onProgress, now);
+          const runner = await startProjection({
+            pool: scratch.pool,
+            notifier: options.notifier,
+            projection,
+            batchSize: options.batchSize ?? 1_000,
+            onProgress: (count, position) => {
+              applied += count;
+              track(count, position);
+            },
+          });
+          running.push(runner);
+          await runner.waitUntilCaughtUp(24 * 3_600_000);
+          results[i] = { name: projection.name, applied, seconds: (now() - projectionStarted) / 1_000 };
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, options.projections.length) }, rebuildNext));
+      options.onSwitching?.();
+      const tables = await switchTables(options, scratch, running);
+      return { projections: results, tables, seconds: (now() - started) / 1_000 };
+    } finally {
+      await Promise.all(running.map((runner) => runner.stop()));
+      await scratch.drop(options.live);
+      await options.live.query(`DROP SCHEMA IF EXISTS ${quote(RETIRED)} CASCADE`);
+    }
+  });
+}
+
+async function switchTables(options: ReplayOptions, scratch: ScratchSchema, running: readonly RunningProjection[]): Promise<string[]> {
+  const live = quote(scratch.liveSchema);
+  const ids = options.projections.map(projectionCheckpointId);
+  return withClient(options.live, async (client) => {
+    await client.query(`DROP SCHEMA IF EXISTS ${quote(RETIRED)} CASCADE`);
+    await client.query(`CREATE SCHEMA ${quote(RETIRED)}`);
+    await client.query('BEGIN');
+    try {
+      await lockLiveApplies(client, scratch.liveSchema, ids);
+      // The live runners are held now; the copies take in what was appended since they caught up.
+      for (const runner of running) await runner.waitUntilCaughtUp(60_000);
+      for (const runner of running) await runner.stop();
+      await client.query(`SET LOCAL lock_timeout = '${options.lockTimeoutMs ?? 10_000}ms'`);
+      const tables = await scratch.tables(client);
+      for (const table of tables) {
+        await client.query(`ALTER TABLE IF EXISTS ${live}.${quote(table)} SET SCHEMA ${quote(RETIRED)}`);
+        await client.query(`ALTER TABLE ${quote(scratch.name)}.${quote(table)} SET SCHEMA ${live}`);
+      }
+      await client.query(`DELETE FROM ${live}.tenure_checkpoints WHERE subscription_id = ANY ($1::text[])`, [ids]);
+      await client.query(
+        `INSERT INTO ${live}.tenure_checkpoints SELECT * FROM ${quote(scratch.name)}.tenure_checkpoints WHERE subscription_id = ANY ($1::text[])`,
+        [ids],
+      );
+      await switchTimers(client, scratch);
+      await client.query('COMMIT');
+      return tables;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  });
+}
+
+/**
+ * The timers of the kinds the rebuilt projections schedule become the rebuilt ones: a timer the
+ * history no longer justifies goes, one it does is kept (due when the history says). Kinds the
+ * rebuilt projections left no timer of pending are not touched.
+ */
+async function switchTimers(client: PoolClient, scratch: ScratchSchema): Promise<void> {
+  const live = `${quote(scratch.liveSchema)}.tenure_timers`;
+  const rebuilt = `${quote(scratch.name)}.tenure_timers`;
+  await client.query(`DELETE FROM ${live} WHERE kind IN (SELECT DISTINCT kind FROM ${rebuilt})`);
+  await client.query(
+    `INSERT INTO ${live} (timer_id, kind, due_at, payload) SELECT timer_id, kind, due_at, payload FROM ${rebuilt}
+     ON CONFLICT (timer_id) DO UPDATE SET kind = EXCLUDED.kind, due_at = EXCLUDED.due_at, payload = EXCLUDED.payload, attempts = 0, last_error = NULL`,
+  );
+}

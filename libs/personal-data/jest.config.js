@@ -1,0 +1,5 @@
+module.exports = {
+  preset: '../../jest.preset.js',
+  displayName: '@tenure/personal-data',
+  ...require('../testing/jest.preset-db.js'),
+};

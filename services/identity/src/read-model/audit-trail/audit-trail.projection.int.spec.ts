@@ -1,0 +1,92 @@
+import type { Actor, NewEvent } from '@tenure/event-sourcing';
+import { migrate, PostgresEventStore, rebuildProjection } from '@tenure/event-store-postgres';
+import { createTestDatabase, type TestDatabase } from '@tenure/testing';
+import { auditTrailProjection } from './audit-trail.projection';
+
+const WORKFLOW: Actor = { kind: 'service', id: 'workflow' };
+
+/** The audit trail's batched path must index exactly what the per-event path indexes, and again the same when replayed. */
+describe('audit trail projection: batched, per-event and repeated application agree', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let sequence = 0;
+
+  function event(type: string, data: Record<string, unknown>): NewEvent {
+    sequence++;
+    return {
+      type,
+      data,
+      metadata: {
+        eventId: `evt-${sequence}`,
+        correlationId: 'batch-test',
+        causationId: sequence > 1 ? `evt-${sequence - 1}` : null,
+        actor: WORKFLOW,
+        occurredAt: new Date(Date.UTC(2026, 10, 1, 0, sequence)).toISOString(),
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase(4);
+    await migrate(database.pool);
+    store = new PostgresEventStore({ connectionString: database.url, poolSize: 4 });
+    for (let n = 0; n < 20; n++) {
+      const identityId = `id-${n % 5}`;
+      const assignment = { assignmentId: `asg-${n}`, identityId, applicationId: `app-${n % 3}`, entitlementKey: `ent-${n % 2}` };
+      await store.appendToStream(`assignments-${identityId}`, [
+        event('AssignmentAdded', { ...assignment, source: { kind: 'birthright', policyVersion: 1 } }),
+      ]);
+      await store.appendToStream(`review-campaign-c${n}`, [
+        event('ReviewCampaignStarted', { campaignId: `c${n}`, items: [{ itemId: 'i1', ...assignment }] }),
+        event('ReviewItemWithdrawn', { campaignId: `c${n}`, itemId: 'i1', reason: 'subject-left' }),
+      ]);
+      await store.appendToStream(`operation-op-${n}`, [
+        event('OperationRequested', { operationId: `op-${n}`, action: 'grant', ...assignment }),
+        event('OperationAttemptFailed', { operationId: `op-${n}`, message: 'timeout' }),
+      ]);
+      await store.appendToStream(`assignments-${identityId}`, [
+        event('AssignmentProvisioned', { assignmentId: `asg-${n}`, identityId, operationId: `op-${n}` }),
+      ]);
+    }
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  async function snapshot() {
+    const { rows } = await database.pool.query(
+      `SELECT commit_position::text, prepare_position::text, event_id, occurred_at, identity_id, application_id, entitlement_key
+         FROM audit_trail_index ORDER BY commit_position, prepare_position, identity_id, application_id NULLS FIRST, entitlement_key NULLS FIRST`,
+    );
+    return rows;
+  }
+
+  it('given events across contexts, then a rebuild in batches of 500 equals one in batches of 1, and applying a batch again changes nothing', async () => {
+    await rebuildProjection(store.pool, store.wakeups, auditTrailProjection, { batchSize: 1 });
+    const oneByOne = await snapshot();
+    await rebuildProjection(store.pool, store.wakeups, auditTrailProjection, { batchSize: 500 });
+    const batched = await snapshot();
+    const client = await database.pool.connect();
+    try {
+      await auditTrailProjection.applyBatch!(await store.readAll(), client);
+    } finally {
+      client.release();
+    }
+    const repeated = await snapshot();
+
+    expect(oneByOne.length).toBeGreaterThan(100);
+    expect(batched).toEqual(oneByOne);
+    expect(repeated).toEqual(oneByOne);
+  });
+
+  it('given events naming only an operation or a review item, then they are indexed under the entitlement the operation or item concerns', async () => {
+    const { rows } = await database.pool.query<{ event_id: string }>(
+      `SELECT DISTINCT i.event_id FROM audit_trail_index i JOIN tenure_events e USING (event_id)
+        WHERE i.application_id = 'app-0' AND i.entitlement_key = 'ent-0' AND e.type IN ('OperationAttemptFailed', 'ReviewItemWithdrawn')`,
+    );
+
+    // Assignments 0, 6, 12 and 18 are app-0 / ent-0: one failed attempt and one withdrawn item each.
+    expect(rows).toHaveLength(8);
+  });
+});
