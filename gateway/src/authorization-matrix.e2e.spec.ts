@@ -116,6 +116,8 @@ const MATRIX: Readonly<Record<string, AuthorizationRule>> = {
   correctHrImportRecord: administratorsOnly,
   // identity: erasure of a former employee's personal data on legal request
   erasePersonalData: administratorsOnly,
+  // identity: erasure of an HR import run's rejected rows that name nobody
+  eraseHrImportUnnamedRows: administratorsOnly,
   // policy: the draft, publication, SoD exceptions
   replacePolicyDraft: administratorsOnly,
   putRole: administratorsOnly,

@@ -36,6 +36,13 @@ export interface EventFilter {
   readonly eventTypes?: readonly string[];
 }
 
+/** Whether an event passes the filter: every prefix and type matches exactly as in the stores' own reads. */
+export function matchesFilter(filter: EventFilter | undefined, streamId: string, type: string): boolean {
+  if (filter?.streamPrefixes?.length && !filter.streamPrefixes.some((prefix) => streamId.startsWith(prefix))) return false;
+  if (filter?.eventTypes?.length && !filter.eventTypes.includes(type)) return false;
+  return true;
+}
+
 export type EventHandler = (event: RecordedEvent) => Promise<void>;
 
 export interface SubscribeOptions {

@@ -4,6 +4,7 @@ import {
   IdempotencyViolationError,
   WrongExpectedRevisionError,
   comparePositions,
+  matchesFilter,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -15,7 +16,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@tenure/event-sourcing';
-import { isSystemEvent, matchesFilter } from './event-filter';
+import { isSystemEvent } from './event-filter';
 import { MissingPositionError, toProposedEvent, toRecordedEvent } from './event-mapping';
 import { firstRepeatedId, planAppend, type StoredOccurrence } from './idempotency';
 import { CheckpointStore, InternalStreams, ProbeWriter, isStreamNotFound } from './internal-streams';

@@ -3,13 +3,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AllStreamResolvedEvent, AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
 import {
   comparePositions,
+  matchesFilter,
   SubscriptionHandlerError,
   withRetries,
   type Position,
   type SubscribeOptions,
   type Subscription,
 } from '@tenure/event-sourcing';
-import { isSystemEvent, matchesFilter, serverFilter } from './event-filter';
+import { isSystemEvent, serverFilter } from './event-filter';
 import { toRecordedEvent } from './event-mapping';
 import { PROBE_EVENT_TYPE, probeIdOf, type CheckpointStore, type InternalStreams, type ProbeWriter } from './internal-streams';
 import { readPositionFor } from './revision-mapping';

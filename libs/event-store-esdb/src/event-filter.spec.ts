@@ -1,5 +1,5 @@
 import { EVENT_TYPE, STREAM_NAME, type RegexFilter } from '@eventstore/db-client';
-import { escapeRegex, isSystemEvent, matchesFilter, serverFilter } from './event-filter';
+import { escapeRegex, isSystemEvent, serverFilter } from './event-filter';
 
 const probe = '$tenure-probe-relay';
 
@@ -13,15 +13,6 @@ describe('event filters', () => {
     expect(isSystemEvent('$stats-127.0.0.1:2113', 'StatsCollected')).toBe(true);
     expect(isSystemEvent('identity-1', '$metadata')).toBe(true);
     expect(isSystemEvent('identity-1', 'IdentityHired')).toBe(false);
-  });
-
-  it('matches stream prefixes and event types together, like the PostgreSQL store', () => {
-    const filter = { streamPrefixes: ['identity-', 'policy-'], eventTypes: ['IdentityHired'] };
-    expect(matchesFilter(filter, 'identity-1', 'IdentityHired')).toBe(true);
-    expect(matchesFilter(filter, 'identity-1', 'IdentityMoved')).toBe(false);
-    expect(matchesFilter(filter, 'workflow-1', 'IdentityHired')).toBe(false);
-    expect(matchesFilter(undefined, 'anything', 'Anything')).toBe(true);
-    expect(matchesFilter({ streamPrefixes: [], eventTypes: [] }, 'anything', 'Anything')).toBe(true);
   });
 
   it('without a port filter, the server sends every non-system stream and the probe stream', () => {

@@ -9,13 +9,6 @@ export function isSystemEvent(streamId: string, type: string): boolean {
   return streamId.startsWith('$') || type.startsWith('$');
 }
 
-/** The port's filter, applied on the client: every prefix and type matches exactly as in the PostgreSQL store. */
-export function matchesFilter(filter: EventFilter | undefined, streamId: string, type: string): boolean {
-  if (filter?.streamPrefixes?.length && !filter.streamPrefixes.some((prefix) => streamId.startsWith(prefix))) return false;
-  if (filter?.eventTypes?.length && !filter.eventTypes.includes(type)) return false;
-  return true;
-}
-
 /**
  * The server-side filter of a subscription: narrows what the server sends, never widens what the
  * handler sees (the client filter above still applies). It always lets the subscription's own

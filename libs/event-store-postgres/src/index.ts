@@ -7,6 +7,7 @@ export * from './log-follower';
 export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './projections/rebuild-projection';
+export * from './projections/sql-arrays';
 export * from './timers/timer-schedule';
 export * from './timers/timer-worker';
 export * from './advisory-lock';

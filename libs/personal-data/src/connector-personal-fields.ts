@@ -8,8 +8,9 @@ import { IDENTITY_STREAM_PREFIX, isErased, OPERATION_STREAM_PREFIX, PUBLISHED_OP
  * events, so one erasure reaches both. An event without an employee number (an orphan account no
  * identity matches, or an event recorded before the field existed) has no subject and stays clear.
  *
- * Personal: the account's user name (taken from the email), the manual task's instructions (they
- * name the person and give the email) and the note a person wrote completing it. Not personal: a
+ * Personal: the account's user name (taken from the email; in a request, the account a drift
+ * remediation names, copied from the drift), the manual task's instructions (they name the person and
+ * give the email) and the note a person wrote completing it. Not personal: a
  * user name made from the employee number (`employee-<n>`, `erased-<n>`), the erased marker itself
  * (a task completed after the erasure repeats what it read; sealing it would only make a new key),
  * ids, actions, times.
@@ -19,10 +20,13 @@ import { IDENTITY_STREAM_PREFIX, isErased, OPERATION_STREAM_PREFIX, PUBLISHED_OP
 const STEP_EVENTS = new Set<string>(PUBLISHED_OPERATION_SUCCEEDED_TYPES);
 const STEP_FIELDS = ['userName', 'note'] as const;
 const TASK_FIELDS = ['userName', 'instructions'] as const;
+/** A request names the account only when it remediates drift (or revokes an orphan); an assignment's or leaver's request names none. */
+const REQUEST_FIELDS = ['userName'] as const;
 
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
   ...Object.fromEntries([...STEP_EVENTS].map((type) => [type, STEP_FIELDS])),
   ManualTaskOpened: TASK_FIELDS,
+  OperationRequested: REQUEST_FIELDS,
 };
 
 /** True when connector events of this type may carry personal values. */

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
+import type { PersonalDataMasterKey } from './master-key';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -22,4 +23,22 @@ export function unwrapKey(masterKey: KeyObject, keyId: string, wrapped: Buffer):
   decipher.setAAD(Buffer.from(keyId));
   decipher.setAuthTag(wrapped.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   return Buffer.concat([decipher.update(wrapped.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+}
+
+/** Tries `key`, then `previous` if the rotation window is open (PERSONAL_DATA_KEY_PREVIOUS); undefined when neither opens it. */
+export function unwrapWithMasterKey(masterKey: PersonalDataMasterKey, keyId: string, wrapped: Buffer): Buffer | undefined {
+  for (const candidate of masterKey.previous ? [masterKey.key, masterKey.previous] : [masterKey.key]) {
+    const opened = tryUnwrapKey(candidate, keyId, wrapped);
+    if (opened) return opened;
+  }
+  return undefined;
+}
+
+/** unwrapKey, undefined instead of an exception when the master key is not the one that wrapped it. */
+export function tryUnwrapKey(masterKey: KeyObject, keyId: string, wrapped: Buffer): Buffer | undefined {
+  try {
+    return unwrapKey(masterKey, keyId, wrapped);
+  } catch {
+    return undefined;
+  }
 }

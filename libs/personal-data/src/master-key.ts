@@ -1,12 +1,19 @@
 import { ConfigurationError, loadConfig } from '@tenure/platform';
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { KEY_BYTES } from './envelope';
 
 /** The environment variable that holds the master key wrapping every per-person key. */
 export const PERSONAL_DATA_KEY_VARIABLE = 'PERSONAL_DATA_KEY';
+
+/**
+ * The master key being replaced, accepted for unwrapping only during a rotation (docs/personal-data.md,
+ * "Rotating the master key"): services run with the new key as PERSONAL_DATA_KEY and the old one here
+ * until `npm run personal-data:rotate-key` has rewrapped every key, then it is removed.
+ */
+export const PERSONAL_DATA_KEY_PREVIOUS_VARIABLE = 'PERSONAL_DATA_KEY_PREVIOUS';
 
 const HOW_TO_SET =
   `set ${PERSONAL_DATA_KEY_VARIABLE} to ${KEY_BYTES} random bytes in base64 or hex (e.g. \`openssl rand -base64 32\`); ` +
@@ -37,12 +44,30 @@ export const personalDataKeySchema = z
  */
 export const personalDataConfigSchema = z.object({
   PERSONAL_DATA_KEY: personalDataKeySchema.optional(),
+  PERSONAL_DATA_KEY_PREVIOUS: personalDataKeySchema.optional(),
   NODE_ENV: z.string().default('development'),
 });
 
 /** The master key, or null when none is configured outside production. Holds no printable secret. */
 export interface PersonalDataMasterKey {
+  /** Wraps every key created or wrapped from now on, and is tried first when unwrapping. */
   readonly key: KeyObject;
+  /** PERSONAL_DATA_KEY_PREVIOUS during a rotation: tried when `key` does not unwrap a stored key, never used to wrap. */
+  readonly previous?: KeyObject;
+}
+
+/** The master key and where it came from: the development key file needs rewriting when the key is rotated. */
+export interface LocatedPersonalDataMasterKey {
+  readonly masterKey: PersonalDataMasterKey;
+  /** The development key file of `npm start` it was read from; null when it came from PERSONAL_DATA_KEY. */
+  readonly file: string | null;
+}
+
+/** Decodes a key already validated by personalDataKeySchema. */
+export function personalDataKeyFromText(text: string): KeyObject {
+  const bytes = decodeKey(text.trim());
+  if (!bytes) throw new ConfigurationError([`not ${KEY_BYTES} random bytes in base64 or hex`]);
+  return createSecretKey(bytes);
 }
 
 /**
@@ -51,12 +76,34 @@ export interface PersonalDataMasterKey {
  * who reads the database read everyone's personal data.
  */
 export function personalDataMasterKeyFrom(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): PersonalDataMasterKey | null {
+  return locatePersonalDataMasterKey(env, cwd)?.masterKey ?? null;
+}
+
+/**
+ * personalDataMasterKeyFrom, saying whether the key came from the development key file. A
+ * PERSONAL_DATA_KEY_PREVIOUS without a current key is refused: it only makes sense beside the key
+ * that replaces it, and alone it would silently leave keys stored unwrapped.
+ */
+export function locatePersonalDataMasterKey(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): LocatedPersonalDataMasterKey | null {
   const config = loadConfig(personalDataConfigSchema, env);
-  if (config.PERSONAL_DATA_KEY !== undefined) return { key: createSecretKey(decodeKey(config.PERSONAL_DATA_KEY) as Buffer) };
-  if (config.NODE_ENV === 'production') {
+  const previous =
+    config.PERSONAL_DATA_KEY_PREVIOUS === undefined ? {} : { previous: personalDataKeyFromText(config.PERSONAL_DATA_KEY_PREVIOUS) };
+  let located: LocatedPersonalDataMasterKey | null;
+  if (config.PERSONAL_DATA_KEY !== undefined)
+    located = { masterKey: { key: personalDataKeyFromText(config.PERSONAL_DATA_KEY) }, file: null };
+  else if (config.NODE_ENV === 'production') {
     throw new ConfigurationError([`${PERSONAL_DATA_KEY_VARIABLE}: required in production (not set); ${HOW_TO_SET}`]);
+  } else located = config.NODE_ENV === 'development' ? developmentKeyFile(env, cwd) : null;
+  if (!located) {
+    if (config.PERSONAL_DATA_KEY_PREVIOUS === undefined) return null;
+    throw new ConfigurationError([
+      `${PERSONAL_DATA_KEY_PREVIOUS_VARIABLE}: set without ${PERSONAL_DATA_KEY_VARIABLE}; during a rotation ${PERSONAL_DATA_KEY_VARIABLE} holds the new master key and ${PERSONAL_DATA_KEY_PREVIOUS_VARIABLE} the old one`,
+    ]);
   }
-  return config.NODE_ENV === 'development' ? developmentKeyFile(env, cwd) : null;
+  return { masterKey: { ...located.masterKey, ...previous }, file: located.file };
 }
 
 /** The file `npm start` generates the development key into (libs/launcher/src/personal-data-key.ts). */
@@ -67,7 +114,7 @@ export const PERSONAL_DATA_KEY_FILE = 'personal-data-key.json';
  * the launcher generated into its data directory, as it takes its embedded database: nobody copies
  * the key around. No file: none (keys unwrapped). A damaged file is refused, never ignored.
  */
-function developmentKeyFile(env: NodeJS.ProcessEnv, cwd: string): PersonalDataMasterKey | null {
+function developmentKeyFile(env: NodeJS.ProcessEnv, cwd: string): LocatedPersonalDataMasterKey | null {
   const file = path.join(path.resolve(cwd, env['TENURE_DATA_DIR'] ?? '.tenure'), PERSONAL_DATA_KEY_FILE);
   let text: string;
   try {
@@ -84,7 +131,24 @@ function developmentKeyFile(env: NodeJS.ProcessEnv, cwd: string): PersonalDataMa
     key = undefined;
   }
   if (!key) throw new ConfigurationError([`${PERSONAL_DATA_KEY_VARIABLE}: ${file} does not hold a valid key; ${HOW_TO_SET}`]);
-  return { key: createSecretKey(key) };
+  return { masterKey: { key: createSecretKey(key) }, file };
+}
+
+/**
+ * Replaces the development key file with a new key, in the launcher's format (base64), readable by its
+ * owner only. Two steps so that a rotation can commit between them: this writes a temporary file
+ * beside it (a full disk or a read-only directory fails before anything is rotated), `commit` renames it
+ * over the key file (atomic: a reader sees the old file or the new one, never half of one), `discard`
+ * removes it when the rotation was refused.
+ */
+export function prepareDevelopmentKeyFile(file: string, key: KeyObject): { commit(): void; discard(): void } {
+  const temporary = `${file}.${process.pid}.rotating.tmp`;
+  writeFileSync(temporary, `${JSON.stringify({ key: key.export().toString('base64') })}\n`, { mode: 0o600 });
+  chmodSync(temporary, 0o600); // the mode of writeFileSync is subject to the umask, and only applies to a new file
+  return {
+    commit: () => renameSync(temporary, file),
+    discard: () => rmSync(temporary, { force: true }),
+  };
 }
 
 /** What to tell an operator whose master key is missing or wrong. */

@@ -1,8 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { KEY_BYTES } from './envelope';
-import { unwrapKey, wrapKey } from './key-wrapping';
-import { PERSONAL_DATA_KEY_VARIABLE, SET_PERSONAL_DATA_KEY, type PersonalDataMasterKey } from './master-key';
+import { unwrapWithMasterKey, wrapKey } from './key-wrapping';
+import {
+  PERSONAL_DATA_KEY_PREVIOUS_VARIABLE,
+  PERSONAL_DATA_KEY_VARIABLE,
+  SET_PERSONAL_DATA_KEY,
+  type PersonalDataMasterKey,
+} from './master-key';
 
 export interface LiveKey {
   readonly keyId: string;
@@ -37,7 +42,8 @@ interface KeyRow {
 /**
  * The key table (tenure_personal_data_keys). With a master key (PERSONAL_DATA_KEY) every key is
  * stored wrapped (AES-256-GCM, the key id as additional data); without one (development and
- * tests only, production refuses to start) keys are stored unwrapped.
+ * tests only, production refuses to start) keys are stored unwrapped. A master key with `previous`
+ * (PERSONAL_DATA_KEY_PREVIOUS, during a rotation) also unwraps with the old key; it never wraps.
  */
 export class PersonalDataKeys {
   constructor(
@@ -148,14 +154,19 @@ export class PersonalDataKeys {
           `personal data cannot be read or written; ${SET_PERSONAL_DATA_KEY}, with the master key that wrapped the keys`,
       );
     }
-    try {
-      return unwrapKey(this.masterKey.key, row.key_id, row.key_material);
-    } catch {
+    const opened = unwrapWithMasterKey(this.masterKey, row.key_id, row.key_material);
+    if (opened) return opened;
+    if (this.masterKey.previous) {
       throw new PersonalDataKeyUnusable(
-        `personal data key ${row.key_id} (of ${row.subject}) does not unwrap with ${PERSONAL_DATA_KEY_VARIABLE}: ` +
-          'it is not the master key that wrapped the stored keys (was it changed or replaced?), or the key row was altered. ' +
-          `Set ${PERSONAL_DATA_KEY_VARIABLE} back to the master key the keys were wrapped with; nothing was read as erased`,
+        `personal data key ${row.key_id} (of ${row.subject}) unwraps neither with ${PERSONAL_DATA_KEY_VARIABLE} nor with ${PERSONAL_DATA_KEY_PREVIOUS_VARIABLE}: ` +
+          'neither is the master key that wrapped it (was a rotation run with another key?), or the key row was altered. ' +
+          'Set them to the new and the old master key of the rotation; nothing was read as erased',
       );
     }
+    throw new PersonalDataKeyUnusable(
+      `personal data key ${row.key_id} (of ${row.subject}) does not unwrap with ${PERSONAL_DATA_KEY_VARIABLE}: ` +
+        'it is not the master key that wrapped the stored keys (was it changed or replaced?), or the key row was altered. ' +
+        `Set ${PERSONAL_DATA_KEY_VARIABLE} back to the master key the keys were wrapped with; nothing was read as erased`,
+    );
   }
 }

@@ -21,7 +21,9 @@ interface EventLike {
  * The master key (PERSONAL_DATA_KEY, read from the environment unless given) wraps the per-person
  * keys. Before its first key use the vault wraps keys an earlier version stored unwrapped and checks
  * that the master key opens the stored ones: a wrong or missing master key stops every reader and
- * writer with PersonalDataKeyUnusable instead of showing everyone as erased.
+ * writer with PersonalDataKeyUnusable instead of showing everyone as erased. During a rotation of the
+ * master key, PERSONAL_DATA_KEY_PREVIOUS (the old key) also unwraps: keys are tried with the current key
+ * first, and new keys are always wrapped with the current one (docs/personal-data.md).
  */
 export class PersonalDataVault {
   readonly keys: PersonalDataKeys;

@@ -1,5 +1,6 @@
 import { serviceConfigSchema } from '@tenure/service-runtime';
 import { z } from 'zod';
+import { hrImportRetentionConfigSchema } from './hr-imports/hr-import-retention-config';
 import { hrWebhookSecretsSchema } from './hr-inputs/webhook/hr-webhook-config';
 
 /** The SCIM endpoint's settings; without tokens /scim/v2 answers 503 (not configured). */
@@ -19,4 +20,6 @@ export const identityConfigSchema = serviceConfigSchema({ port: 4101 })
   .extend(identityScimConfigSchema.shape)
   // Comma-separated HMAC secrets of the HR webhook (several while rotating). Secret: never logged.
   .extend({ HR_WEBHOOK_SECRETS: hrWebhookSecretsSchema })
-  .extend(identityAdminConfigSchema.shape);
+  .extend(identityAdminConfigSchema.shape)
+  // Days an HR import run's rejected rows that name nobody are kept after the run ended (default 90).
+  .extend(hrImportRetentionConfigSchema.shape);

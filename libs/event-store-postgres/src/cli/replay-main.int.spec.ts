@@ -52,7 +52,7 @@ describe('replay command', () => {
     const code = await main(['--module', modulePath, 'seen'], { DATABASE_URL: database.url }, out.stream, err.stream);
 
     expect(code).toBe(0);
-    expect(err.text()).toContain('[1/1] seen  [########################] 100%  20/20 events');
+    expect(err.text()).toContain('seen  [########################] 100%  20/20 events');
     expect(err.text()).toContain('switching the services to the rebuilt tables');
     expect(out.text()).toMatch(/rebuilt and switched 1 projection\(s\), 1 table\(s\)[^]*seen: 20 events in [\d.]+ s/);
     const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM seen_${category}`);

@@ -94,14 +94,15 @@ export async function main(
   }
 }
 
-/** A bar redrawn in place on a terminal; a line a second (and at each projection's end) otherwise. */
+/** A bar redrawn in place on a terminal; a line a second (and at each bar's end) otherwise. */
 function progressPrinter(err: Output): { update: (progress: ReplayProgress) => void; end: () => void } {
   const interactive = err.isTTY === true;
   let last = 0;
   let drawn = false;
   return {
     update(progress) {
-      const line = `[${progress.index}/${progress.of}] ${progressLine(progress)}`;
+      // A replay reads the log once for all its projections; a check goes through them one by one.
+      const line = progress.of > 1 ? `[${progress.index}/${progress.of}] ${progressLine(progress)}` : progressLine(progress);
       const now = Date.now();
       if (interactive) {
         err.write(`\r${line}\u001b[K`);

@@ -49,15 +49,18 @@ export async function startProjection(options: ProjectionRunnerOptions): Promise
 /**
  * Applies a batch in one transaction with the checkpoint. If the batch fails, its events are
  * applied one transaction each, so everything before the bad event is kept, and the error names it.
+ * `checkpoint: false` is for a replay into scratch tables that nothing else writes: no apply lock
+ * and no checkpoint per transaction (the replay stores the checkpoint once it has read the log).
  */
 export async function applyBatch(
   pool: Pool,
   projection: Projection,
   events: readonly RecordedEvent[],
   onProgress?: (applied: number, position: Position) => void,
+  { checkpoint = true }: { checkpoint?: boolean } = {},
 ): Promise<void> {
   try {
-    await applyInTransaction(pool, projection, events);
+    await applyInTransaction(pool, projection, events, checkpoint);
     onProgress?.(events.length, events[events.length - 1]!.position);
     return;
   } catch (error) {
@@ -65,7 +68,7 @@ export async function applyBatch(
   }
   for (const event of events) {
     try {
-      await applyInTransaction(pool, projection, [event]);
+      await applyInTransaction(pool, projection, [event], checkpoint);
     } catch (error) {
       throw new ProjectionError(projection.name, event, error);
     }
@@ -73,25 +76,38 @@ export async function applyBatch(
   }
 }
 
-async function applyInTransaction(pool: Pool, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
+async function applyInTransaction(
+  pool: Pool,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  checkpoint: boolean,
+): Promise<void> {
   await withClient(pool, async (client) => {
     await client.query('BEGIN');
     try {
-      const stored = await lockCheckpoint(client, projectionCheckpointId(projection));
-      // Only what the tables have not seen: after a replay switched in rebuilt tables (which may be
-      // ahead of this runner), the events they already hold are skipped, not applied twice.
-      const unseen = stored ? events.filter((event) => comparePositions(event.position, stored) > 0) : events;
-      if (unseen.length > 0) {
-        if (projection.applyBatch && unseen.length > 1) await projection.applyBatch(unseen, client);
-        else for (const event of unseen) await projection.apply(event, client);
-        await storeCheckpoint(client, projectionCheckpointId(projection), unseen[unseen.length - 1]!.position);
-      }
+      if (checkpoint) await applyUnseen(client, projection, events);
+      else await applyEvents(client, projection, events);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;
     }
   });
+}
+
+async function applyUnseen(client: PoolClient, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
+  const stored = await lockCheckpoint(client, projectionCheckpointId(projection));
+  // Only what the tables have not seen: after a replay switched in rebuilt tables (which may be
+  // ahead of this runner), the events they already hold are skipped, not applied twice.
+  const unseen = stored ? events.filter((event) => comparePositions(event.position, stored) > 0) : events;
+  if (unseen.length === 0) return;
+  await applyEvents(client, projection, unseen);
+  await storeCheckpoint(client, projectionCheckpointId(projection), unseen[unseen.length - 1]!.position);
+}
+
+async function applyEvents(client: PoolClient, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
+  if (projection.applyBatch && events.length > 1) await projection.applyBatch(events, client);
+  else for (const event of events) await projection.apply(event, client);
 }
 
 /**

@@ -64,7 +64,7 @@ export async function rebuildProjection(
   return { applied, seconds: (now() - started) / 1_000 };
 }
 
-export async function countEvents(pool: Pool, projection: Projection): Promise<number> {
+export async function countEvents(pool: Pool, projection: Pick<Projection, 'filter'>): Promise<number> {
   const condition = globalLogCondition(projection.filter, 3);
   const { rows } = await pool.query<{ count: string }>(`SELECT count(*)::text AS count FROM tenure_events e WHERE ${condition.sql}`, [
     ...positionParams(START),

@@ -47,6 +47,23 @@ function startStopTimers(category: string): Projection {
   };
 }
 
+/** Records, in the order applied, the positions of the events its filter lets through. */
+function logOrder(name: string, filter: Projection['filter']): Projection {
+  const table = `order_${name}`;
+  return {
+    name: `order-${name}`,
+    ...(filter ? { filter } : {}),
+    setup: async (c: PoolClient) =>
+      void (await c.query(
+        `CREATE TABLE IF NOT EXISTS ${table} (seq bigserial, stream_id text NOT NULL, type text NOT NULL, revision int NOT NULL)`,
+      )),
+    reset: async (c: PoolClient) => void (await c.query(`TRUNCATE ${table}`)),
+    async apply(event: RecordedEvent, c: PoolClient) {
+      await c.query(`INSERT INTO ${table} (stream_id, type, revision) VALUES ($1, $2, $3)`, [event.streamId, event.type, event.revision]);
+    },
+  };
+}
+
 describe('replay: blue-green rebuild and consistency check', () => {
   let store: PostgresEventStore;
   let database: TestDatabase;
@@ -112,6 +129,58 @@ describe('replay: blue-green rebuild and consistency check', () => {
     await store.appendToStream(`${category}-2`, newEvents(3));
     await runner.waitUntilCaughtUp(10_000);
     expect(await counts(category)).toEqual({ [`${category}-0`]: 100, [`${category}-1`]: 106, [`${category}-2`]: 103 });
+    const { rows } = await store.pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenure_replay%'`);
+    expect(rows).toEqual([]);
+  });
+
+  it('given projections with different filters, when replayed from one read of the log in small batches, then each holds exactly its own events in log order', async () => {
+    const category = uniqueCategory();
+    for (let i = 0; i < 9; i++) {
+      await store.appendToStream(`${category}a-${i % 2}`, newEvents(7, i % 3 === 0 ? 'Start' : 'Other'));
+      await store.appendToStream(`${category}b-${i % 2}`, newEvents(4, 'Start'));
+    }
+    const byStream = logOrder(`${category}_a`, { streamPrefixes: [`${category}a-`] });
+    const byType = logOrder(`${category}_t`, { streamPrefixes: [`${category}a-`, `${category}b-`], eventTypes: ['Start'] });
+    const expected = async (where: string, prefixes: string[]) => {
+      const { rows } = await store.pool.query<{ stream_id: string; type: string; revision: number }>(
+        `SELECT stream_id, type, revision::int AS revision FROM tenure_events WHERE ${where} ORDER BY transaction_id, global_position`,
+        [prefixes.map((prefix) => `${category}${prefix}-%`)],
+      );
+      return rows;
+    };
+    const applied = async (name: string) =>
+      (await store.pool.query(`SELECT stream_id, type, revision FROM order_${name} ORDER BY seq`)).rows;
+
+    const result = await replayProjections(options([byStream, byType]));
+
+    expect(await applied(`${category}_a`)).toEqual(await expected(`stream_id LIKE ANY ($1)`, ['a']));
+    expect(await applied(`${category}_t`)).toEqual(await expected(`stream_id LIKE ANY ($1) AND type = 'Start'`, ['a', 'b']));
+    expect(result.projections).toEqual([
+      { name: byStream.name, applied: 63, seconds: expect.any(Number) },
+      { name: byType.name, applied: 21 + 36, seconds: expect.any(Number) },
+    ]);
+  });
+
+  it('given a projection that fails on one event, when replayed, then the error names that event and nothing is switched', async () => {
+    const category = uniqueCategory();
+    await store.appendToStream(`${category}-0`, newEvents(30));
+    await store.appendToStream(`${category}-1`, [...newEvents(1, 'Poison'), ...newEvents(5)]);
+    const healthy = streamCounts(category);
+    await live(healthy);
+    await store.pool.query(`UPDATE counts_${category} SET events = -1`); // a change the failed replay must not undo
+    const failing: Projection = {
+      ...logOrder(`${category}_f`, { streamPrefixes: [`${category}-`] }),
+      async apply(event) {
+        if (event.type === 'Poison') throw new Error('cannot read this one');
+      },
+    };
+
+    const replay = replayProjections(options([healthy, failing]));
+
+    await expect(replay).rejects.toThrow(
+      new RegExp(`projection "${failing.name}" stopped at Poison .* \\(stream ${category}-1@0\\): cannot read this one`),
+    );
+    expect(Object.values(await counts(category))).toEqual([-1, -1]);
     const { rows } = await store.pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenure_replay%'`);
     expect(rows).toEqual([]);
   });

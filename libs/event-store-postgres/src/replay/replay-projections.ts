@@ -1,9 +1,14 @@
 import type { Pool, PoolClient } from 'pg';
+import { START } from '@tenure/event-sourcing';
+import { storeCheckpoint } from '../checkpoints';
+import { LogFollower } from '../log-follower';
 import { startProjection, withClient, type RunningProjection } from '../projections/projection-runner';
 import { projectionCheckpointId, type Projection } from '../projections/projection';
+import { countEvents } from '../projections/rebuild-projection';
 import type { Notifier } from '../notifier';
+import { ProjectionFanOut } from './projection-fan-out';
 import { lockLiveApplies, withReplayLock } from './replay-lock';
-import { trackProjection, type ReplayProgress } from './replay-progress';
+import { progressTracker, type ReplayProgress } from './replay-progress';
 import { quote, ScratchSchema } from './scratch-schema';
 
 export interface ReplayOptions {
@@ -15,8 +20,9 @@ export interface ReplayOptions {
   readonly onProgress?: (progress: ReplayProgress) => void;
   /** Called once everything is rebuilt, just before the switch. */
   readonly onSwitching?: () => void;
+  /** Events read from the log at a time. Default 5,000. */
   readonly batchSize?: number;
-  /** Projections rebuilt at once. Default 2. */
+  /** Projections applying at once (connections to the scratch schema). Default 2. */
   readonly concurrency?: number;
   /** How long the switch waits for a table lock (a long read holding one) before giving up. Default 10 s. */
   readonly lockTimeoutMs?: number;
@@ -24,6 +30,7 @@ export interface ReplayOptions {
 }
 
 export interface ReplayResult {
+  /** Per projection: events applied from the shared read, and the time its transactions took. */
   readonly projections: readonly { readonly name: string; readonly applied: number; readonly seconds: number }[];
   readonly tables: readonly string[];
   readonly seconds: number;
@@ -31,12 +38,13 @@ export interface ReplayResult {
 
 const SCRATCH = 'tenure_replay';
 const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_BATCH_SIZE = 5_000;
 const RETIRED = 'tenure_replay_retired';
 
 /**
- * Rebuilds projections from position 0 blue-green: each is replayed into fresh tables in a scratch
- * schema while the services keep reading (and their runners keep updating) the live tables. When
- * every copy has caught up with the log, one transaction holds the live runners' apply locks, lets
+ * Rebuilds projections from position 0 blue-green: all are replayed from one read of the log into
+ * fresh tables in a scratch schema while the services keep reading (and their runners keep
+ * updating) the live tables. When every copy has caught up with the log, one transaction holds the live runners' apply locks, lets
  * the copies apply what arrived meanwhile, swaps the tables and moves the checkpoints; the runners
  * then carry on from the copies' checkpoints. Nothing is switched if any rebuild fails.
  */
@@ -45,34 +53,15 @@ export async function replayProjections(options: ReplayOptions): Promise<ReplayR
   const started = now();
   return withReplayLock(options.live, async () => {
     const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-    const scratch = await ScratchSchema.create(options.live, options.connectionString, SCRATCH, concurrency + 1);
+    const scratch = await ScratchSchema.create(options.live, options.connectionString, SCRATCH, concurrency);
     const running: RunningProjection[] = [];
-    const results: { name: string; applied: number; seconds: number }[] = [];
     try {
-      // Several projections at once: each spends most of its time waiting on round trips to PostgreSQL.
-      let next = 0;
-      const rebuildNext = async (): Promise<void> => {
-        for (let i = next++; i < options.projections.length; i = next++) {
-          const projection = options.projections[i]!;
-          const projectionStarted = now();
-          let applied = 0;
-          const track = await trackProjection(options.live, options.projections, i, options.onProgress, now);
-          const runner = await startProjection({
-            pool: scratch.pool,
-            notifier: options.notifier,
-            projection,
-            batchSize: options.batchSize ?? 1_000,
-            onProgress: (count, position) => {
-              applied += count;
-              track(count, position);
-            },
-          });
-          running.push(runner);
-          await runner.waitUntilCaughtUp(24 * 3_600_000);
-          results[i] = { name: projection.name, applied, seconds: (now() - projectionStarted) / 1_000 };
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, options.projections.length) }, rebuildNext));
+      const results = await rebuildFromOneRead(options, scratch, concurrency, now);
+      // Runners from where the shared read stopped follow the log until the switch holds it.
+      for (const projection of options.projections) {
+        running.push(await startProjection({ pool: scratch.pool, notifier: options.notifier, projection }));
+      }
+      for (const runner of running) await runner.waitUntilCaughtUp(24 * 3_600_000);
       options.onSwitching?.();
       const tables = await switchTables(options, scratch, running);
       return { projections: results, tables, seconds: (now() - started) / 1_000 };
@@ -82,6 +71,55 @@ export async function replayProjections(options: ReplayOptions): Promise<ReplayR
       await options.live.query(`DROP SCHEMA IF EXISTS ${quote(RETIRED)} CASCADE`);
     }
   });
+}
+
+/**
+ * Builds every copy from one read of the log (see ProjectionFanOut), then moves each copy's
+ * checkpoint to the last event read: every event up to it went to every projection it matched.
+ */
+async function rebuildFromOneRead(
+  options: ReplayOptions,
+  scratch: ScratchSchema,
+  concurrency: number,
+  now: () => number,
+): Promise<{ name: string; applied: number; seconds: number }[]> {
+  const results = options.projections.map((projection) => ({ name: projection.name, applied: 0, seconds: 0 }));
+  for (const projection of options.projections) await withClient(scratch.pool, (client) => projection.setup(client));
+  const track = progressTracker(
+    options.projections.length === 1 ? options.projections[0]!.name : `${options.projections.length} read models`,
+    await countEvents(options.live, {}),
+    { index: 1, of: 1 },
+    options.onProgress,
+    now,
+  );
+  const fanOut = new ProjectionFanOut({
+    pool: scratch.pool,
+    concurrency,
+    projections: options.projections,
+    onApplied: (index, count, seconds) => {
+      results[index]!.applied += count;
+      results[index]!.seconds += seconds;
+    },
+    onBatchApplied: track,
+    now,
+  });
+  const reader = new LogFollower({
+    pool: options.live,
+    notifier: options.notifier,
+    startAfter: START,
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    processBatch: (events) => fanOut.feed(events),
+  });
+  try {
+    await reader.waitUntilCaughtUp(24 * 3_600_000);
+  } finally {
+    await reader.stop();
+  }
+  const reached = await fanOut.drain();
+  if (reached) {
+    for (const projection of options.projections) await storeCheckpoint(scratch.pool, projectionCheckpointId(projection), reached);
+  }
+  return results;
 }
 
 async function switchTables(options: ReplayOptions, scratch: ScratchSchema, running: readonly RunningProjection[]): Promise<string[]> {

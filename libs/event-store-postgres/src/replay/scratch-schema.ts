@@ -35,7 +35,10 @@ export class ScratchSchema {
       );
     }
     const searchPath = [name, ...path].map(quote).join(',');
-    const pool = new pg.Pool({ connectionString: withSearchPath(connectionString, searchPath), max: connections });
+    // Commits here need not wait for the disk: a copy lost in a crash is rebuilt by the next replay,
+    // and the switch's own (durable) commit flushes everything written before it.
+    const settings = `-c search_path=${searchPath} -c synchronous_commit=off`;
+    const pool = new pg.Pool({ connectionString: withSettings(connectionString, settings), max: connections });
     return new ScratchSchema(name, liveSchema, pool);
   }
 
@@ -55,11 +58,11 @@ export class ScratchSchema {
   }
 }
 
-/** The connection string with the search path set at connection start (PostgreSQL's `options` parameter). */
-function withSearchPath(connectionString: string, searchPath: string): string {
+/** The connection string with settings applied at connection start (PostgreSQL's `options` parameter). */
+function withSettings(connectionString: string, settings: string): string {
   const url = new URL(connectionString);
   const options = url.searchParams.get('options');
-  url.searchParams.set('options', `${options ? `${options} ` : ''}-c search_path=${searchPath}`);
+  url.searchParams.set('options', `${options ? `${options} ` : ''}${settings}`);
   return url.toString();
 }
 

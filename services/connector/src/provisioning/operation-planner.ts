@@ -166,7 +166,8 @@ export async function planOperations(db: Queryable, recorded: RecordedEvent, now
       ];
     }
     case 'IdentityTerminated': {
-      const { identityId } = event.data;
+      // The request names no account (the worker takes it from connector_identities), but says whose it is.
+      const { identityId, employeeNumber } = event.data;
       const terminationEventId = recorded.metadata.eventId;
       const applications = await applicationsOfLeaver(db, identityId);
       return applications.map((applicationId) => ({
@@ -179,6 +180,7 @@ export async function planOperations(db: Queryable, recorded: RecordedEvent, now
         priority: 'leaver',
         cause: { kind: 'termination', reference: terminationEventId },
         requestedAt,
+        employeeNumber,
       }));
     }
     default:

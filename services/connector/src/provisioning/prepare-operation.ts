@@ -1,6 +1,7 @@
 import { isErased } from '@tenure/contracts';
 import type { AttemptFailure, OperationRequest, OperationSuccessType } from '../domain/operation';
 import { activeAssignments, assignmentById, identityById } from '../read-model/desired-state/desired-state.queries';
+import type { ConnectorIdentityRow } from '../read-model/desired-state/desired-state.tables';
 import type { Queryable } from '../read-model/queryable';
 import type { PreparedOperation } from './prepared-operation';
 
@@ -42,15 +43,16 @@ export async function prepareOperation(
       if (assignment?.status === 'revoked') return { kind: 'superseded', reason: 'the assignment was revoked before the grant ran' };
     }
   }
-  if (identity && request.userName === undefined && isErased(identity.email)) {
-    // The account's name came from the email, which is gone: any name sent now ("[erased]",
+  const employeeNumber = identity?.employee_number ?? request.employeeNumber ?? null;
+  if (employeeNumber !== null && accountNameErased(request, identity, employeeNumber)) {
+    // The account's name is gone with the person's data: any name sent now ("[erased]",
     // "erased-8202") would be the wrong account, or would create one under a placeholder.
     return {
       kind: 'not-ready',
       failure: {
         kind: IDENTITY_ERASED,
         message:
-          `the personal data of employee ${identity.employee_number} was erased: Tenure no longer knows the account's name or email, ` +
+          `the personal data of employee ${employeeNumber} was erased: Tenure no longer knows the account's name or email, ` +
           `so it cannot ${request.action} it in the target; do it in the application by hand, then dismiss this operation`,
         retryable: false,
         retryAfterMs: null,
@@ -77,10 +79,21 @@ export async function prepareOperation(
         displayName: identity ? `${identity.given_name} ${identity.family_name}`.trim() : userName,
         email: identity?.email ?? '',
         identityId: request.identityId,
-        employeeNumber: identity?.employee_number ?? '',
+        employeeNumber: employeeNumber ?? '',
       },
     },
   };
+}
+
+/**
+ * True when the person's erasure took the account's name away. Without a name in the request it
+ * comes from the email, which reads erased. A drift remediation names the account itself: its
+ * request's user name, sealed under the person's key, now reads `[erased]`; or it was decided after
+ * the erasure on the drift read model, which shows `erased-<employee number>`.
+ */
+function accountNameErased(request: OperationRequest, identity: ConnectorIdentityRow | null, employeeNumber: string): boolean {
+  if (request.userName === undefined) return identity !== null && isErased(identity.email);
+  return isErased(request.userName) || request.userName === `erased-${employeeNumber}`;
 }
 
 function notReady(kind: string, message: string): Preparation {

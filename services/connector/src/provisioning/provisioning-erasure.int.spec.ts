@@ -115,6 +115,11 @@ describe('provisioning and the erasure of personal data', () => {
       email: 'p50001@example.com',
     });
 
+    // The leaver's disable says whose account it is (it names no account: nothing in it is sealed).
+    const [request] = await harness.store.readStream(`operation-${disableOf('erp')}`);
+    expect(request).toMatchObject({ type: 'OperationRequested', data: { identityId: person, employeeNumber } });
+    expect(request!.data).not.toHaveProperty('userName');
+
     const events = await operationEventsText();
     expect(events.some((data) => data.includes('"$personal"'))).toBe(true);
     expect(events.filter((data) => SECRETS.some((secret) => data.includes(secret)))).toEqual([]);

@@ -65,6 +65,8 @@ export class DriftRemediator {
 
   private async requestOperation(event: DriftRemediationRequested, context: RemediationContext): Promise<void> {
     const { operationId, action, applicationId, identityId, assignmentId, entitlementKey, priority, driftId, userName } = event.data;
+    // Whose account the drift is: the store seals the request's user name under their key, so one erasure reaches it too.
+    const employeeNumber = event.data.employeeNumber ?? null;
     await requestOperation(
       this.deps.store,
       {
@@ -79,6 +81,7 @@ export class DriftRemediator {
         cause: { kind: 'drift', reference: driftId },
         requestedAt: event.data.requestedAt,
         userName,
+        employeeNumber,
       },
       { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId },
     );

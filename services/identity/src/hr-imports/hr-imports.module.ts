@@ -6,6 +6,7 @@ import { CLOCK, EVENT_STORE, ID_GENERATOR } from '@tenure/service-runtime';
 import { IdentityBackground } from '../application/identity-background';
 import { massChangePolicyFromEnv } from '../hr-inputs/change-guard';
 import { HrImportService } from './application/hr-import-service';
+import { HrImportUnnamedRowsErasure } from './application/hr-import-unnamed-rows-erasure';
 import { HrImportsBackground } from './hr-imports-background';
 
 /**
@@ -29,7 +30,13 @@ import { HrImportsBackground } from './hr-imports-background';
           policy: massChangePolicyFromEnv(process.env),
         }),
     },
+    {
+      provide: HrImportUnnamedRowsErasure,
+      inject: [EVENT_STORE, CLOCK, ID_GENERATOR],
+      useFactory: (store: PostgresEventStore, clock: Clock, ids: IdGenerator) =>
+        new HrImportUnnamedRowsErasure({ store, keys: store.personalData.keys, clock, ids }),
+    },
   ],
-  exports: [HrImportService, HrImportsBackground],
+  exports: [HrImportService, HrImportUnnamedRowsErasure, HrImportsBackground],
 })
 export class HrImportsModule {}

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions/form-action';
 import type { FormState } from '@/lib/actions/form-state';
 import { graphql } from '@/lib/graphql';
-import { holdDecisionSchema } from './schemas';
+import { hrefWith } from '@/lib/paging';
+import { holdDecisionSchema, unnamedRowsErasureSchema } from './schemas';
 
 const MUTATIONS = {
   'import.confirm': 'mutation ConfirmImport($id: ID!) { decided: confirmHrImport(runId: $id) { id status } }',
@@ -26,4 +27,20 @@ const decide = formAction(holdDecisionSchema, async ({ kind, id, decision, reaso
 /** Confirms or discards a held import run (confirmHrImport / discardHrImport) or a held HR feed burst (confirmHrFeedHold / discardHrFeedHold). */
 export async function decideHeldChanges(previous: FormState, formData: FormData): Promise<FormState> {
   return decide(previous, formData);
+}
+
+const ERASE_UNNAMED_ROWS =
+  'mutation EraseHrImportUnnamedRows($runId: ID!, $legalReference: String!) { erased: eraseHrImportUnnamedRows(runId: $runId, legalReference: $legalReference) { id unnamedRowsErasedAt } }';
+
+const eraseUnnamed = formAction(unnamedRowsErasureSchema, async ({ runId, legalReference, after }): Promise<FormState> => {
+  const { erased } = await graphql<{ erased: { id: string; unnamedRowsErasedAt: string | null } }>(ERASE_UNNAMED_ROWS, {
+    runId,
+    legalReference,
+  });
+  redirect(hrefWith('/admin/hr-imports', {}, { after, unnamedRowsErased: erased.id }));
+});
+
+/** Erases the rejected rows of an import run that have no employee number, on legal request (eraseHrImportUnnamedRows; administrators only). */
+export async function eraseUnnamedRows(previous: FormState, formData: FormData): Promise<FormState> {
+  return eraseUnnamed(previous, formData);
 }

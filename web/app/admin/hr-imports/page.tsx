@@ -10,6 +10,7 @@ import { GraphqlRequestError } from '@/lib/graphql';
 import { hrefWith } from '@/lib/paging';
 import { requireSession } from '@/lib/session';
 import { hrImportsView, type HrFeedHold, type HrImportRun, type HrImportsView } from './queries';
+import { UnnamedRows } from './UnnamedRows';
 import layout from '@/components/admin/layout.module.css';
 
 export const metadata: Metadata = { title: 'HR imports' };
@@ -46,6 +47,7 @@ export default async function HrImportsPage({ searchParams }: { searchParams: Pr
     <>
       {header}
       <DecidedNotice params={params} />
+      <UnnamedRowsErasedNotice params={params} runs={view.runs} />
 
       <section className="stack" aria-labelledby="held-title">
         <h2 id="held-title">Held for a decision ({view.held.length + view.heldBursts.length})</h2>
@@ -105,7 +107,14 @@ export default async function HrImportsPage({ searchParams }: { searchParams: Pr
           columns={runColumns}
           rows={view.runs}
           rowKey={(run) => run.id}
-          rowDetails={(run) => (hasProblems(run) ? <RunProblems run={run} /> : null)}
+          rowDetails={(run) =>
+            hasProblems(run) ? (
+              <div className="stack">
+                <RunProblems run={run} />
+                <UnnamedRows run={run} canErase={canDecide} after={after} />
+              </div>
+            ) : null
+          }
           empty={<EmptyState title="No HR file has been imported yet." />}
           paging={{
             kind: 'cursor',
@@ -141,6 +150,17 @@ function DecidedNotice({ params }: { params: SearchParams }) {
     <p className="notice notice--success" role="status">
       {param(params, 'kind') === 'burst' ? 'Feed burst' : 'Import run'} {decided} is now{' '}
       {status ? humanize(status).toLowerCase() : 'decided'}.
+    </p>
+  );
+}
+
+function UnnamedRowsErasedNotice({ params, runs }: { params: SearchParams; runs: HrImportRun[] }) {
+  const runId = param(params, 'unnamedRowsErased');
+  if (!runId) return null;
+  const fileName = runs.find((run) => run.id === runId)?.fileName;
+  return (
+    <p className="notice notice--success" role="status">
+      Erased: the rejected rows of {fileName ? `file ${fileName}` : `import run ${runId}`} that name nobody now read [erased].
     </p>
   );
 }

@@ -24,6 +24,8 @@ export interface HrImportRun {
   fileErrors: string[];
   decidedBy: string | null;
   discardReason: string | null;
+  /** When the rejected rows without an employee number were erased (retention period or eraseHrImportUnnamedRows); null before. */
+  unnamedRowsErasedAt: string | null;
   rejectedRecords: {
     line: number | null;
     employeeNumber: string | null;
@@ -37,7 +39,7 @@ export interface HrImportRun {
 const RUN_FIELDS = `
   id fileName status complete startedAt completedAt
   counts { rows accepted rejected corrected hires rehires movers updates leavers failed }
-  heldReasons fileErrors decidedBy discardReason
+  heldReasons fileErrors decidedBy discardReason unnamedRowsErasedAt
   rejectedRecords { line employeeNumber errors corrected correctionResult }
   failedChanges { employeeNumber error }
 `;

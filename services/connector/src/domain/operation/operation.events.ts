@@ -28,9 +28,17 @@ export interface OperationRequest {
   readonly requestedAt: string;
   /**
    * The account's name in the target, for an account no identity matches (an orphan found by
-   * reconciliation). Absent: the identity's user name (connector_identities) is used.
+   * reconciliation), or the account a drift remediation names. Absent: the identity's user name
+   * (connector_identities) is used.
    */
   readonly userName?: string;
+  /**
+   * Whose account, when the producer knows it (a drift remediation of a person, a leaver's disable):
+   * the request's `userName` is sealed under this person's key (docs/personal-data.md). Null for an
+   * account no identity matches; absent from assignment requests (they name no account) and from
+   * requests recorded before it existed (their user name stays clear).
+   */
+  readonly employeeNumber?: string | null;
 }
 
 export type OperationRequested = DomainEvent<'OperationRequested', OperationRequest>;

@@ -110,6 +110,7 @@ function requested(drift: DriftToRemediate, decidedBy: 'policy' | 'administrator
       userName: drift.userName,
       entitlementKey: drift.entitlementKey,
       identityId: drift.identityId,
+      employeeNumber: drift.employeeNumber,
       assignmentId: drift.assignmentId,
       operationId: remediationOperationId(drift.driftId, drift.occurrence),
       action: operation.action,

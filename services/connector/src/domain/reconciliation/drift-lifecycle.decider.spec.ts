@@ -34,6 +34,7 @@ const requested = (decidedBy: 'policy' | 'administrator', comment: string | null
     userName: 'jane',
     entitlementKey: 'admins',
     identityId: 'id-jane',
+    employeeNumber: '10001',
     assignmentId: null,
     operationId: `drift.${id}:${occurrence}`,
     action: 'revoke',
@@ -131,6 +132,19 @@ describe('what is decided about a drift', () => {
       .given([])
       .when(byAdministrator('revoke', 'clean up', disabledOrphan))
       .thenThrows({ code: 'illegal_state', message: expect.stringContaining('does not delete accounts') });
+  });
+
+  it('given an enabled orphaned account of nobody, when an administrator revokes it, then the request names no employee (nothing to seal it under)', () => {
+    const orphan = { ...outsideGrant, kind: 'orphaned-account' as const, entitlementKey: null, identityId: null, employeeNumber: null };
+    const [event] = driftLifecycleDecider.decide(
+      { type: 'RemediateDrift', data: { drift: orphan, decision: { by: 'administrator', action: 'revoke', comment: 'clean up' }, now } },
+      driftLifecycleDecider.initialState(),
+    );
+
+    expect(event).toMatchObject({
+      type: 'DriftRemediationRequested',
+      data: { userName: 'jane', identityId: null, employeeNumber: null, action: 'disable-account' },
+    });
   });
 
   it('given a drift, when an administrator acts without a comment, then it is refused', () => {

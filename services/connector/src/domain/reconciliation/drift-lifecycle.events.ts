@@ -21,6 +21,11 @@ export type DriftRemediationRequested = DomainEvent<
     readonly userName: string;
     readonly entitlementKey: string | null;
     readonly identityId: string | null;
+    /**
+     * Whose account: its user name is sealed under this person's key (docs/personal-data.md). Null for
+     * an account no identity matches; absent from events recorded before it existed (they stay clear).
+     */
+    readonly employeeNumber?: string | null;
     readonly assignmentId: string | null;
     readonly operationId: string;
     readonly action: OperationAction;

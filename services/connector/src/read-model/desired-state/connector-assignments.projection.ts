@@ -1,6 +1,6 @@
 import { ASSIGNMENTS_STREAM_PREFIX, isPublishedAssignmentEvent } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
-import type { Projection } from '@tenure/event-store-postgres';
+import { sqlArray, sqlArrays, type Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import { CREATE_CONNECTOR_ASSIGNMENTS } from './desired-state.tables';
 
@@ -8,7 +8,7 @@ import { CREATE_CONNECTOR_ASSIGNMENTS } from './desired-state.tables';
  * Keeps `connector_assignments`, the desired state, from the workflow service's published
  * assignment events. A batch reads the assignments it names once, folds its events in memory (the
  * first addition opens the row, the first revocation of an active row closes it) and writes the
- * changed rows in one statement.
+ * new rows in one statement and the stored rows it revoked in another.
  */
 export const connectorAssignmentsProjection: Projection = {
   name: 'connector-assignments',
@@ -45,9 +45,10 @@ async function applyEvents(events: readonly RecordedEvent[], client: PoolClient)
   });
   if (published.length === 0) return;
   const { rows: stored } = await client.query<AssignmentRow>('SELECT * FROM connector_assignments WHERE assignment_id = ANY ($1::text[])', [
-    [...new Set(published.map(({ event }) => event.data.assignmentId))],
+    sqlArray([...new Set(published.map(({ event }) => event.data.assignmentId))]),
   ]);
   const rows = new Map(stored.map((row) => [row.assignment_id, row]));
+  const storedIds = new Set(rows.keys());
   const changed = new Set<string>();
   for (const { event, recordedAt } of published) {
     const row = rows.get(event.data.assignmentId);
@@ -74,7 +75,19 @@ async function applyEvents(events: readonly RecordedEvent[], client: PoolClient)
     }
     changed.add(event.data.assignmentId);
   }
-  if (changed.size === 0) return;
+  const added: AssignmentRow[] = [];
+  const revoked: AssignmentRow[] = [];
+  // A stored row changes only by its revocation.
+  for (const assignmentId of changed) (storedIds.has(assignmentId) ? revoked : added).push(rows.get(assignmentId)!);
+  if (added.length > 0) await insertRows(client, added);
+  if (revoked.length > 0) await revokeRows(client, revoked);
+}
+
+/**
+ * New rows, as one JSON document: `source` is JSON already, and escaping it into an array literal
+ * costs Node more than PostgreSQL saves by parsing arrays instead.
+ */
+async function insertRows(client: PoolClient, rows: readonly AssignmentRow[]): Promise<void> {
   await client.query(
     `INSERT INTO connector_assignments (assignment_id, identity_id, application_id, entitlement_key, source, valid_from, valid_until, status,
        revocation_reason, added_at, revoked_at)
@@ -82,9 +95,21 @@ async function applyEvents(events: readonly RecordedEvent[], client: PoolClient)
             added_at, revoked_at
        FROM jsonb_to_recordset($1::jsonb) AS r(assignment_id text, identity_id text, application_id text, entitlement_key text,
             source jsonb, valid_from timestamptz, valid_until timestamptz, status text, revocation_reason text, added_at timestamptz,
-            revoked_at timestamptz)
-     ON CONFLICT (assignment_id) DO UPDATE SET status = EXCLUDED.status, revocation_reason = EXCLUDED.revocation_reason,
-       revoked_at = EXCLUDED.revoked_at`,
-    [JSON.stringify([...changed].map((assignmentId) => rows.get(assignmentId)))],
+            revoked_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+async function revokeRows(client: PoolClient, rows: readonly AssignmentRow[]): Promise<void> {
+  await client.query(
+    `UPDATE connector_assignments a SET status = r.status, revocation_reason = r.revocation_reason, revoked_at = r.revoked_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS r(assignment_id, status, revocation_reason, revoked_at)
+      WHERE a.assignment_id = r.assignment_id`,
+    sqlArrays([
+      rows.map((row) => row.assignment_id),
+      rows.map((row) => row.status),
+      rows.map((row) => row.revocation_reason),
+      rows.map((row) => row.revoked_at),
+    ]),
   );
 }

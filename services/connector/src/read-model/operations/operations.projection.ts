@@ -1,6 +1,6 @@
 import { IDENTITY_STREAM_PREFIX, OPERATION_STREAM_PREFIX, PERSONAL_DATA_ERASED } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
-import type { Projection } from '@tenure/event-store-postgres';
+import { sqlArray, type Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import { completingStep, type OperationEvent } from '../../domain/operation';
 import {
@@ -34,8 +34,8 @@ const OPERATION_EVENT_TYPES: readonly OperationEvent['type'][] = [
  * erased (the identity stream's PersonalDataErased).
  *
  * A batch is folded in memory: each row it touches is read once, changed event by event exactly as
- * the SQL of one event at a time would, and written back in one statement (a replay reads tens of
- * thousands of events, several per operation).
+ * the SQL of one event at a time would, and written back in two statements: the new rows inserted,
+ * the stored ones updated (a replay reads tens of thousands of events, several per operation).
  */
 export const operationsProjection: Projection = {
   name: 'connector-operations',
@@ -60,6 +60,8 @@ async function applyEvents(events: readonly RecordedEvent[], client: PoolClient)
   const operationIds = new Set<string>();
   for (const event of events) if (event.streamId.startsWith(OPERATION_STREAM_PREFIX)) operationIds.add(operationIdOf(event));
   const rows = await loadRows(client, [...operationIds]);
+  // The rows stored before the batch: written back by an UPDATE of what events change; the others are inserted.
+  const stored = new Set(rows.keys());
   const changed = new Set<string>();
   const erasures: ErasureData[] = [];
   for (const recorded of events) {
@@ -78,10 +80,11 @@ async function applyEvents(events: readonly RecordedEvent[], client: PoolClient)
   }
   // The rows of erased people this batch did not load are blanked in place; the loaded ones are written below.
   for (const erasure of erasures) await eraseStoredRows(client, erasure);
-  await saveRows(
-    client,
-    [...changed].map((operationId) => rows.get(operationId)!),
-  );
+  const created: Row[] = [];
+  const updated: Row[] = [];
+  for (const operationId of changed) (stored.has(operationId) ? updated : created).push(rows.get(operationId)!);
+  if (created.length > 0) await client.query(INSERT_ROWS, columnsOf(created, NAMES));
+  if (updated.length > 0) await client.query(UPDATE_ROWS, columnsOf(updated, CHANGING));
 }
 
 function operationIdOf(event: RecordedEvent): string {
@@ -207,9 +210,7 @@ async function eraseStoredRows(client: PoolClient, erasure: ErasureData): Promis
 
 async function loadRows(client: PoolClient, operationIds: readonly string[]): Promise<Map<string, Row>> {
   if (operationIds.length === 0) return new Map();
-  const { rows } = await client.query<OperationRow>('SELECT * FROM connector_operations WHERE operation_id = ANY ($1::text[])', [
-    operationIds,
-  ]);
+  const { rows } = await client.query<Row>(SELECT_ROWS, [sqlArray(operationIds)]);
   return new Map(rows.map((row) => [row.operation_id, row]));
 }
 
@@ -247,14 +248,42 @@ const COLUMNS: Readonly<Record<keyof OperationRow, string>> = {
   revision: 'bigint',
   updated_at: 'timestamptz',
 };
-const NAMES = Object.keys(COLUMNS);
-const UPSERT_ROWS = `
-INSERT INTO connector_operations (${NAMES.join(', ')})
-SELECT ${NAMES.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${NAMES.map((name) => `${name} ${COLUMNS[name as keyof OperationRow]}`).join(', ')})
-ON CONFLICT (operation_id) DO UPDATE SET ${NAMES.filter((name) => name !== 'operation_id')
-  .map((name) => `${name} = EXCLUDED.${name}`)
-  .join(', ')}`;
+const NAMES = Object.keys(COLUMNS) as (keyof OperationRow)[];
+/**
+ * What the operation's request fixed: no later event changes these (foldEvent and eraseRow never set
+ * them; one that did would have to leave this list), so a stored row's are not written again.
+ */
+const REQUESTED: ReadonlySet<keyof OperationRow> = new Set([
+  'action',
+  'application_id',
+  'identity_id',
+  'subject',
+  'assignment_id',
+  'entitlement_key',
+  'priority',
+  'cause_kind',
+  'cause_reference',
+  'requested_at',
+  'request_commit',
+  'request_prepare',
+] as const);
+const CHANGING = NAMES.filter((name) => name === 'operation_id' || !REQUESTED.has(name));
 
-async function saveRows(client: PoolClient, rows: readonly Row[]): Promise<void> {
-  if (rows.length > 0) await client.query(UPSERT_ROWS, [JSON.stringify(rows)]);
+// The rows travel as one typed array per column: less for PostgreSQL to parse than a JSON document of
+// the same rows (no column names repeated in every row), and no ON CONFLICT for the new rows.
+function unnestOf(names: readonly (keyof OperationRow)[]): string {
+  return `unnest(${names.map((name, index) => `$${index + 1}::${COLUMNS[name]}[]`).join(', ')})`;
+}
+const INSERT_ROWS = `INSERT INTO connector_operations (${NAMES.join(', ')}) SELECT * FROM ${unnestOf(NAMES)}`;
+const UPDATE_ROWS = `UPDATE connector_operations o SET ${CHANGING.filter((name) => name !== 'operation_id')
+  .map((name) => `${name} = r.${name}`)
+  .join(', ')}
+  FROM ${unnestOf(CHANGING)} AS r(${CHANGING.join(', ')}) WHERE o.operation_id = r.operation_id`;
+
+// Times are read as text: they are only written back, and text is exact (a Date drops microseconds) and costs no parsing.
+const SELECT_ROWS = `SELECT ${NAMES.map((name) => (COLUMNS[name] === 'timestamptz' ? `${name}::text AS ${name}` : name)).join(', ')}
+  FROM connector_operations WHERE operation_id = ANY ($1::text[])`;
+
+function columnsOf(rows: readonly Row[], names: readonly (keyof OperationRow)[]): string[] {
+  return names.map((name) => sqlArray(rows.map((row) => row[name])));
 }

@@ -146,9 +146,9 @@ async function recordFound(data: Extract<ReconciliationRunEvent, { type: 'DriftD
 
 /**
  * The erased person's drift loses their user name (from the email) and the names and emails it
- * compared. The DriftDetected events themselves hold several people each and are not sealed
- * (docs/personal-data.md, limits): a rebuild brings the values back until it reaches this same
- * erasure event, which blanks them again.
+ * compared. In the events they are sealed under the person's key, finding by finding
+ * (docs/personal-data.md): a rebuild reads them as `[erased]`, and this same erasure event turns
+ * the user name into `erased-<employee number>`, so live and rebuilt rows are the same.
  */
 async function eraseDrift(erasure: ErasureData, client: PoolClient): Promise<void> {
   await client.query(

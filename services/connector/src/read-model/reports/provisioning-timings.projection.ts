@@ -7,7 +7,7 @@ import {
   type PublishedIdentityTerminated,
 } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
-import type { Projection } from '@tenure/event-store-postgres';
+import { sqlArray, sqlArrays, type Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import { completingStep, type OperationEvent, type OperationRequest, type OperationStepSucceeded } from '../../domain/operation';
 import {
@@ -42,7 +42,8 @@ const FOLLOWED_TYPES: readonly string[] = [
  * become `erased-<employee number>`.
  *
  * A batch is folded in memory: the decisions, timings and seats it refers to are read once, changed
- * event by event as one event at a time would, and written with one statement per table.
+ * event by event as one event at a time would, and written with one statement per table. The
+ * batch's own decisions are written first (see loadBatch), so only those stored before are read.
  */
 export const provisioningTimingsProjection: Projection = {
   name: 'connector-provisioning-timings',
@@ -62,14 +63,18 @@ interface Decision {
   readonly reason: string | null;
 }
 
-interface Timing {
+/** What the fold reads of an operation's timing: a stored one is read as no more than this. */
+interface TimingState {
   readonly operation_id: string;
+  readonly reason: string | null;
+  acknowledged_at: string | Date | null;
+}
+
+interface Timing extends TimingState {
   readonly application_id: string;
   readonly identity_id: string;
   readonly direction: ProvisioningDirection;
-  readonly reason: string | null;
   readonly decided_at: string | Date;
-  acknowledged_at: string | Date | null;
 }
 
 interface Seat {
@@ -91,9 +96,11 @@ interface Reclaimed {
 /** What a batch reads once and writes once. */
 interface Batch {
   readonly decisions: Map<string, Decision>;
-  readonly newDecisions: Map<string, Decision>;
-  readonly timings: Map<string, Timing>;
-  readonly changedTimings: Set<string>;
+  readonly timings: Map<string, TimingState>;
+  /** The timings the batch opened (also in `timings`): inserted whole. */
+  readonly newTimings: Map<string, Timing>;
+  /** The stored timings the batch acknowledged: only their acknowledged_at is written. */
+  readonly acknowledgedTimings: Set<string>;
   readonly seats: Map<string, Seat>;
   readonly changedSeats: Set<string>;
   readonly reclaimed: Map<string, Reclaimed>;
@@ -119,14 +126,13 @@ async function applyEvents(events: readonly RecordedEvent[], client: PoolClient)
 
 function foldEvent(batch: Batch, recorded: RecordedEvent): void {
   const event = { type: recorded.type, data: recorded.data } as FollowedEvent;
-  const decidedAt = recorded.metadata.occurredAt;
   switch (event.type) {
     case 'AssignmentAdded':
-      return recordDecision(batch, `assignment-added:${event.data.assignmentId}`, { decidedAt, reason: null });
     case 'AssignmentRevoked':
-      return recordDecision(batch, `assignment-revoked:${event.data.assignmentId}`, { decidedAt, reason: event.data.reason });
-    case 'IdentityTerminated':
-      return recordDecision(batch, `termination:${recorded.metadata.eventId}`, { decidedAt, reason: 'leaver' });
+    case 'IdentityTerminated': {
+      const { key, decision } = decisionMade(recorded)!;
+      return recordDecision(batch, key, decision);
+    }
     case 'OperationRequested':
       return recordOperation(batch, event.data);
     case 'AccountCreated':
@@ -144,10 +150,25 @@ function foldEvent(batch: Batch, recorded: RecordedEvent): void {
   }
 }
 
+/** The decision an assignment or identity event makes, under its key; null for other events. */
+function decisionMade(recorded: RecordedEvent): { key: string; decision: Decision } | null {
+  const event = { type: recorded.type, data: recorded.data } as FollowedEvent;
+  const decidedAt = recorded.metadata.occurredAt;
+  switch (event.type) {
+    case 'AssignmentAdded':
+      return { key: `assignment-added:${event.data.assignmentId}`, decision: { decidedAt, reason: null } };
+    case 'AssignmentRevoked':
+      return { key: `assignment-revoked:${event.data.assignmentId}`, decision: { decidedAt, reason: event.data.reason } };
+    case 'IdentityTerminated':
+      return { key: `termination:${recorded.metadata.eventId}`, decision: { decidedAt, reason: 'leaver' } };
+    default:
+      return null;
+  }
+}
+
+/** The first decision of a key counts (loadBatch has stored the batch's first of each already). */
 function recordDecision(batch: Batch, key: string, decision: Decision): void {
-  if (batch.decisions.has(key)) return;
-  batch.decisions.set(key, decision);
-  batch.newDecisions.set(key, decision);
+  if (!batch.decisions.has(key)) batch.decisions.set(key, decision);
 }
 
 /** The decision an operation carries out, by its cause; drift and administrators' operations are nobody's decision to time. */
@@ -165,7 +186,7 @@ function recordOperation(batch: Batch, request: OperationRequest): void {
   // The decision comes before the request in the log (the planner answers it), so it is known here;
   // were it not (a log trimmed before the decision), the request's own time stands in for it.
   const decided = batch.decisions.get(decision.key);
-  batch.timings.set(request.operationId, {
+  const timing: Timing = {
     operation_id: request.operationId,
     application_id: request.applicationId,
     identity_id: request.identityId,
@@ -173,8 +194,9 @@ function recordOperation(batch: Batch, request: OperationRequest): void {
     reason: decided?.reason ?? null,
     decided_at: decided?.decidedAt ?? request.requestedAt,
     acknowledged_at: null,
-  });
-  batch.changedTimings.add(request.operationId);
+  };
+  batch.timings.set(request.operationId, timing);
+  batch.newTimings.set(request.operationId, timing);
 }
 
 /** The step that completes its operation is the application's acknowledgement (the first one counts). */
@@ -183,11 +205,12 @@ function acknowledge(batch: Batch, type: string, data: StepData): void {
   const timing = batch.timings.get(data.operationId);
   if (!timing || timing.acknowledged_at !== null) return;
   timing.acknowledged_at = data.completedAt;
-  batch.changedTimings.add(data.operationId);
+  if (!batch.newTimings.has(data.operationId)) batch.acknowledgedTimings.add(data.operationId);
 }
 
+/** Unambiguous without JSON (the length ends the application id), and cheap: it is made for every account step. */
 function seatKey(applicationId: string, userName: string): string {
-  return JSON.stringify([applicationId, userName]);
+  return `${applicationId.length}:${applicationId}${userName}`;
 }
 
 function seatOf(data: StepData): { key: string; userName: string } {
@@ -197,6 +220,9 @@ function seatOf(data: StepData): { key: string; userName: string } {
 
 function holdSeat(batch: Batch, data: StepData, held: boolean): void {
   const { key, userName } = seatOf(data);
+  const seat = batch.seats.get(key);
+  // A seat as it already is needs no write (accounts come and go on the same few seats).
+  if (seat && seat.held === held && seat.identity_id === data.identityId) return;
   batch.seats.set(key, { application_id: data.applicationId, user_name: userName, identity_id: data.identityId, held });
   batch.changedSeats.add(key);
 }
@@ -265,76 +291,123 @@ async function eraseStored(client: PoolClient, erasure: ErasureData): Promise<vo
   ]);
 }
 
-async function loadBatch(client: PoolClient, events: readonly RecordedEvent[]): Promise<Batch> {
-  const decisionKeys = new Set<string>();
-  const operationIds = new Set<string>();
-  const seatApplications: string[] = [];
-  const seatUserNames: string[] = [];
+/** What the batch's events refer to, collected in one pass. */
+interface References {
+  /** The batch's first decision of each key, in log order. */
+  readonly decisions: Map<string, Decision>;
+  /** The decisions the batch's requests carry out. */
+  readonly requestedDecisions: Set<string>;
+  readonly operationIds: Set<string>;
+  readonly seatApplications: string[];
+  readonly seatUserNames: string[];
+}
+
+function referencesOf(events: readonly RecordedEvent[]): References {
+  const references: References = {
+    decisions: new Map(),
+    requestedDecisions: new Set(),
+    operationIds: new Set(),
+    seatApplications: [],
+    seatUserNames: [],
+  };
   for (const recorded of events) {
     const event = { type: recorded.type, data: recorded.data } as FollowedEvent;
-    if (event.type === 'AssignmentAdded') decisionKeys.add(`assignment-added:${event.data.assignmentId}`);
-    else if (event.type === 'AssignmentRevoked') decisionKeys.add(`assignment-revoked:${event.data.assignmentId}`);
-    else if (event.type === 'IdentityTerminated') decisionKeys.add(`termination:${recorded.metadata.eventId}`);
-    else if (event.type === 'OperationRequested') {
+    const made = decisionMade(recorded);
+    if (made) {
+      if (!references.decisions.has(made.key)) references.decisions.set(made.key, made.decision);
+    } else if (event.type === 'OperationRequested') {
       const decision = decisionOf(event.data);
-      if (decision) decisionKeys.add(decision.key);
-      operationIds.add(event.data.operationId);
+      if (decision) references.requestedDecisions.add(decision.key);
+      references.operationIds.add(event.data.operationId);
     } else if (event.type === 'AccountCreated' || event.type === 'AccountEnabled' || event.type === 'AccountDisabled') {
-      seatApplications.push(event.data.applicationId);
-      seatUserNames.push(seatOf(event.data).userName);
-      operationIds.add(event.data.operationId);
+      references.seatApplications.push(event.data.applicationId);
+      references.seatUserNames.push(seatOf(event.data).userName);
+      references.operationIds.add(event.data.operationId);
     } else if (event.type === 'EntitlementGranted' || event.type === 'EntitlementRevoked') {
-      operationIds.add(event.data.operationId);
+      references.operationIds.add(event.data.operationId);
     }
   }
+  return references;
+}
+
+/**
+ * Reads what the batch refers to. The batch's decisions are inserted here, before the fold: the
+ * first of each key is what the fold would write, and a key already stored keeps its row either
+ * way (ON CONFLICT DO NOTHING). The keys the insert did not take are the stored ones, read with the
+ * requests' decisions the batch does not make - a read of only the few decisions made before.
+ */
+async function loadBatch(client: PoolClient, events: readonly RecordedEvent[]): Promise<Batch> {
+  const references = referencesOf(events);
+  const inserted = await insertDecisions(client, references.decisions);
+  const storedKeys = new Set<string>();
+  for (const key of references.decisions.keys()) if (!inserted.has(key)) storedKeys.add(key);
+  for (const key of references.requestedDecisions) if (!references.decisions.has(key)) storedKeys.add(key);
   // One client runs one query at a time.
-  const decisions = await client.query<{ decision_key: string; decided_at: Date; reason: string | null }>(
-    'SELECT decision_key, decided_at, reason FROM connector_report_decisions WHERE decision_key = ANY ($1::text[])',
-    [[...decisionKeys]],
+  const decisions =
+    storedKeys.size === 0
+      ? []
+      : (
+          await client.query<{ decision_key: string; decided_at: Date; reason: string | null }>(
+            'SELECT decision_key, decided_at, reason FROM connector_report_decisions WHERE decision_key = ANY ($1::text[])',
+            [sqlArray([...storedKeys])],
+          )
+        ).rows;
+  // acknowledged_at only matters as null or not (a stored one is never written back): as text it is not parsed.
+  const timings = await client.query<TimingState>(
+    'SELECT operation_id, reason, acknowledged_at::text AS acknowledged_at FROM connector_provisioning_timings WHERE operation_id = ANY ($1::text[])',
+    [sqlArray([...references.operationIds])],
   );
-  const timings = await client.query<Timing>('SELECT * FROM connector_provisioning_timings WHERE operation_id = ANY ($1::text[])', [
-    [...operationIds],
-  ]);
   const seats = await client.query<Seat>(
     `SELECT application_id, user_name, identity_id, held FROM connector_report_seats
       WHERE (application_id, user_name) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-    [seatApplications, seatUserNames],
+    sqlArrays([references.seatApplications, references.seatUserNames]),
   );
   return {
-    decisions: new Map(decisions.rows.map((row) => [row.decision_key, { decidedAt: row.decided_at, reason: row.reason }])),
-    newDecisions: new Map(),
+    decisions: new Map(decisions.map((row) => [row.decision_key, { decidedAt: row.decided_at, reason: row.reason }])),
     timings: new Map(timings.rows.map((row) => [row.operation_id, row])),
-    changedTimings: new Set(),
+    newTimings: new Map(),
+    acknowledgedTimings: new Set(),
     seats: new Map(seats.rows.map((row) => [seatKey(row.application_id, row.user_name), row])),
     changedSeats: new Set(),
     reclaimed: new Map(),
   };
 }
 
+/** Inserts the decisions whose key is not stored yet; returns the keys inserted. */
+async function insertDecisions(client: PoolClient, decisions: ReadonlyMap<string, Decision>): Promise<Set<string>> {
+  if (decisions.size === 0) return new Set();
+  const rows = [...decisions];
+  const { rows: inserted } = await client.query<{ decision_key: string }>(
+    `INSERT INTO connector_report_decisions (decision_key, decided_at, reason)
+     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[]) ON CONFLICT (decision_key) DO NOTHING RETURNING decision_key`,
+    sqlArrays([rows.map(([key]) => key), rows.map(([, d]) => d.decidedAt), rows.map(([, d]) => d.reason)]),
+  );
+  return new Set(inserted.map((row) => row.decision_key));
+}
+
 async function saveBatch(client: PoolClient, batch: Batch): Promise<void> {
-  const decisions = [...batch.newDecisions];
-  if (decisions.length > 0) {
-    await client.query(
-      `INSERT INTO connector_report_decisions (decision_key, decided_at, reason)
-       SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[]) ON CONFLICT (decision_key) DO NOTHING`,
-      [decisions.map(([key]) => key), decisions.map(([, d]) => d.decidedAt), decisions.map(([, d]) => d.reason)],
-    );
-  }
-  const timings = [...batch.changedTimings].map((operationId) => batch.timings.get(operationId)!);
-  if (timings.length > 0) {
+  const created = [...batch.newTimings.values()];
+  const acknowledged = [...batch.acknowledgedTimings].map((operationId) => batch.timings.get(operationId)!);
+  if (created.length > 0) {
     await client.query(
       `INSERT INTO connector_provisioning_timings (operation_id, application_id, identity_id, direction, reason, decided_at, acknowledged_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
-       ON CONFLICT (operation_id) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at`,
-      [
-        timings.map((t) => t.operation_id),
-        timings.map((t) => t.application_id),
-        timings.map((t) => t.identity_id),
-        timings.map((t) => t.direction),
-        timings.map((t) => t.reason),
-        timings.map((t) => t.decided_at),
-        timings.map((t) => t.acknowledged_at),
-      ],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])`,
+      sqlArrays([
+        created.map((t) => t.operation_id),
+        created.map((t) => t.application_id),
+        created.map((t) => t.identity_id),
+        created.map((t) => t.direction),
+        created.map((t) => t.reason),
+        created.map((t) => t.decided_at),
+        created.map((t) => t.acknowledged_at),
+      ]),
+    );
+  }
+  if (acknowledged.length > 0) {
+    await client.query(
+      `UPDATE connector_provisioning_timings t SET acknowledged_at = a.acknowledged_at
+         FROM unnest($1::text[], $2::timestamptz[]) AS a(operation_id, acknowledged_at) WHERE t.operation_id = a.operation_id`,
+      sqlArrays([acknowledged.map((t) => t.operation_id), acknowledged.map((t) => t.acknowledged_at)]),
     );
   }
   const seats = [...batch.changedSeats].map((key) => batch.seats.get(key)!);
@@ -343,7 +416,12 @@ async function saveBatch(client: PoolClient, batch: Batch): Promise<void> {
       `INSERT INTO connector_report_seats (application_id, user_name, identity_id, held)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[])
        ON CONFLICT (application_id, user_name) DO UPDATE SET held = EXCLUDED.held, identity_id = EXCLUDED.identity_id`,
-      [seats.map((s) => s.application_id), seats.map((s) => s.user_name), seats.map((s) => s.identity_id), seats.map((s) => s.held)],
+      sqlArrays([
+        seats.map((s) => s.application_id),
+        seats.map((s) => s.user_name),
+        seats.map((s) => s.identity_id),
+        seats.map((s) => s.held),
+      ]),
     );
   }
   const reclaimed = [...batch.reclaimed.values()];
@@ -351,14 +429,14 @@ async function saveBatch(client: PoolClient, batch: Batch): Promise<void> {
     await client.query(
       `INSERT INTO connector_licenses_reclaimed (operation_id, application_id, user_name, identity_id, reclaimed_by, reclaimed_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) ON CONFLICT DO NOTHING`,
-      [
+      sqlArrays([
         reclaimed.map((r) => r.operation_id),
         reclaimed.map((r) => r.application_id),
         reclaimed.map((r) => r.user_name),
         reclaimed.map((r) => r.identity_id),
         reclaimed.map((r) => r.reclaimed_by),
         reclaimed.map((r) => r.reclaimed_at),
-      ],
+      ]),
     );
   }
 }

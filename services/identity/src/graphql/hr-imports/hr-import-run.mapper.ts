@@ -24,6 +24,7 @@ export function toHrImportRun(row: HrImportRunRow, recordErrors?: readonly HrImp
     fileErrors: row.file_errors ?? [],
     decidedBy: row.decided_by,
     discardReason: row.discard_reason,
+    unnamedRowsErasedAt: row.unnamed_rows_erased_at,
   });
   if (recordErrors) run.recordErrors = recordErrors;
   return run;

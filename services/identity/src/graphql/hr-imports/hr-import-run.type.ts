@@ -120,6 +120,14 @@ export class HrImportRun {
   @Field(() => String, { nullable: true })
   discardReason!: string | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the rejected rows without an employee number were erased (their values read "[erased]"): by the retention period ' +
+      '(HR_IMPORT_UNNAMED_ROWS_RETENTION_DAYS after the run ended) or by eraseHrImportUnnamedRows. Null before.',
+  })
+  unnamedRowsErasedAt!: Date | null;
+
   @Field(() => [HrImportRejectedRecord])
   rejectedRecords!: HrImportRejectedRecord[];
 

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { DomainError } from '@tenure/event-sourcing';
+import { DomainError, type IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
-import { CallerGuard, EVENT_STORE } from '@tenure/service-runtime';
+import { CallerGuard, EVENT_STORE, ID_GENERATOR } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IdentityBackground } from '../../application/identity-background';
-import { findHrImportRun, HrImportService, listHeldHrImportRuns, listHrImportRuns } from '../../hr-imports';
+import { findHrImportRun, HrImportService, HrImportUnnamedRowsErasure, listHeldHrImportRuns, listHrImportRuns } from '../../hr-imports';
 import { HrImportsBackground } from '../../hr-imports/hr-imports-background';
 import { HrImportRunConnection } from './hr-import-run-connection.type';
 import { toFailedChanges, toHrImportRun, toRejectedRecords, type HrImportRunResult } from './hr-import-run.mapper';
@@ -27,6 +27,8 @@ export class HrImportsResolver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     private readonly imports: HrImportService,
+    private readonly unnamedRows: HrImportUnnamedRowsErasure,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly background: HrImportsBackground,
     private readonly guard: CallerGuard,
     private readonly moduleRef: ModuleRef,
@@ -118,6 +120,24 @@ export class HrImportsResolver {
   ): Promise<HrImportRun> {
     const actor = this.guard.requireAdministrator('correctHrImportRecord');
     await this.imports.correctRecord(runId, line, values, actor);
+    return this.runAfterChange(runId);
+  }
+
+  @Mutation(() => HrImportRun, {
+    description:
+      'Erases the rejected records of a run that have no employee number (docs/personal-data.md): they name nobody, so no ' +
+      'person’s erasure reaches them. Their values were sealed under the run’s own key, which is destroyed: raw values and ' +
+      'errors read "[erased]" from then on, and the records can no longer be corrected. Records that name a person are ' +
+      'untouched. The retention period (HR_IMPORT_UNNAMED_ROWS_RETENTION_DAYS after the run ended) does the same without a ' +
+      'request. Running it again changes nothing. Needs an administrator.',
+  })
+  async eraseHrImportUnnamedRows(
+    @Arg('runId', () => ID) runId: string,
+    @Arg('legalReference', () => String, { description: 'The request this answers (case number, legal basis); no personal data.' })
+    legalReference: string,
+  ): Promise<HrImportRun> {
+    const actor = this.guard.requireAdministrator('eraseHrImportUnnamedRows');
+    await this.unnamedRows.erase(runId, { reason: 'administrator', legalReference }, actor, this.ids.newId());
     return this.runAfterChange(runId);
   }
 

@@ -38,6 +38,14 @@ export function recordToCorrect(state: HrImportState, line: number): RecordToCor
   const { runId, quarantine } = state;
   const record = findQuarantined(quarantine, line);
   if (!record) throw new DomainError('not_found', `HR import ${runId} has no rejected record at line ${line}`, { runId, line });
+  if (record.employeeNumber === null && quarantine.unnamedErased) {
+    // Its values now read as erased: a correction would apply the marker instead of the person's data.
+    throw new DomainError(
+      'illegal_state',
+      `HR import ${runId}, ${nameOf(record, line)} was erased with the run's rows that name nobody, so it cannot be corrected: send the person in the next HR file`,
+      { runId, line },
+    );
+  }
   if (quarantine.corrected.has(line)) {
     throw new DomainError(
       'illegal_state',

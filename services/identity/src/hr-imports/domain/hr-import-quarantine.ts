@@ -20,9 +20,11 @@ export interface Quarantine {
   readonly newest: QuarantineNode | null;
   /** Corrected lines, with the employee number each was corrected to. */
   readonly corrected: ReadonlyMap<number, string>;
+  /** The records without an employee number were erased (HrImportUnnamedRowsErased): their values read as erased. */
+  readonly unnamedErased: boolean;
 }
 
-export const EMPTY_QUARANTINE: Quarantine = { size: 0, newest: null, corrected: new Map() };
+export const EMPTY_QUARANTINE: Quarantine = { size: 0, newest: null, corrected: new Map(), unnamedErased: false };
 
 export function withRejected(quarantine: Quarantine, record: QuarantinedRecord): Quarantine {
   return { ...quarantine, size: quarantine.size + 1, newest: { record, older: quarantine.newest } };
@@ -30,6 +32,10 @@ export function withRejected(quarantine: Quarantine, record: QuarantinedRecord):
 
 export function withCorrected(quarantine: Quarantine, line: number, employeeNumber: string): Quarantine {
   return { ...quarantine, corrected: new Map([...quarantine.corrected, [line, employeeNumber]]) };
+}
+
+export function withUnnamedErased(quarantine: Quarantine): Quarantine {
+  return { ...quarantine, unnamedErased: true };
 }
 
 export function* quarantinedRecords(quarantine: Quarantine): Generator<QuarantinedRecord> {

@@ -3,6 +3,7 @@ import type { MassChangeDecision } from '../../hr-inputs/change-guard';
 import type { HrChangeSet, RejectedHrRow } from '../../hr-inputs/csv';
 import { assertNever } from '../../domain/identity/assert-never';
 import { decideCorrection, type CorrectHrImportRecord } from './hr-import-correction';
+import { decideUnnamedRowsErasure, type EraseHrImportUnnamedRows } from './hr-import-unnamed-rows-erasure';
 import { illegal } from './hr-import-errors';
 import type { HrChangeKind, HrImportChannel, HrImportCounts, HrImportEvent, HrImportState } from './hr-import.events';
 
@@ -56,7 +57,13 @@ export interface CompleteHrImport {
 }
 
 export type HrImportCommand =
-  StartHrImport | HoldHrImportChanges | ConfirmHrImportChanges | DiscardHrImportChanges | CompleteHrImport | CorrectHrImportRecord;
+  | StartHrImport
+  | HoldHrImportChanges
+  | ConfirmHrImportChanges
+  | DiscardHrImportChanges
+  | CompleteHrImport
+  | CorrectHrImportRecord
+  | EraseHrImportUnnamedRows;
 
 export function decide(command: HrImportCommand, state: HrImportState): readonly HrImportEvent[] {
   switch (command.type) {
@@ -99,6 +106,8 @@ export function decide(command: HrImportCommand, state: HrImportState): readonly
       return decideComplete(command.data, state);
     case 'CorrectHrImportRecord':
       return decideCorrection(command.data, state);
+    case 'EraseHrImportUnnamedRows':
+      return decideUnnamedRowsErasure(command.data, state);
     default:
       return assertNever(command);
   }

@@ -2,7 +2,7 @@ import type { DomainEvent } from '@tenure/event-sourcing';
 import type { MassChangeDecision } from '../../hr-inputs/change-guard';
 import type { HrChangeSet } from '../../hr-inputs/csv';
 import { assertNever } from '../../domain/identity/assert-never';
-import { EMPTY_QUARANTINE, withCorrected, withRejected, type Quarantine } from './hr-import-quarantine';
+import { EMPTY_QUARANTINE, withCorrected, withRejected, withUnnamedErased, type Quarantine } from './hr-import-quarantine';
 
 // An HR import run: one file (or upload) from arrival to its outcome. Plain, JSON-serialisable data.
 // Identity changes themselves are identity events (their source names the run); the run records what
@@ -119,6 +119,28 @@ export type HrImportCompleted = DomainEvent<
   { readonly runId: string; readonly counts: HrImportCounts; readonly completedAt: string }
 >;
 
+/**
+ * The run's rejected rows that name nobody (no employee number) were erased: their values were sealed
+ * under the run's own key, which is destroyed right after this event (docs/personal-data.md). Holds no
+ * personal data: the line numbers, why (the retention period ran out, or an administrator's legal request),
+ * who and when.
+ */
+export type HrImportUnnamedRowsErased = DomainEvent<
+  'HrImportUnnamedRowsErased',
+  {
+    readonly runId: string;
+    readonly reason: HrImportUnnamedRowsErasureReason;
+    /** The administrator's legal request; absent for the retention period. */
+    readonly legalReference?: string;
+    /** The lines of the rejected rows erased, in file order. */
+    readonly lines: readonly number[];
+    readonly erasedAt: string;
+    readonly by: string;
+  }
+>;
+
+export type HrImportUnnamedRowsErasureReason = 'retention' | 'administrator';
+
 export type HrImportEvent =
   | HrImportStarted
   | HrImportRefused
@@ -128,7 +150,8 @@ export type HrImportEvent =
   | HrImportChangesDiscarded
   | HrImportRecordFailed
   | HrImportCompleted
-  | HrImportRecordCorrected;
+  | HrImportRecordCorrected
+  | HrImportUnnamedRowsErased;
 
 // ---------------------------------------------------------------- state
 
@@ -191,6 +214,8 @@ export function evolve(state: HrImportState, event: HrImportEvent): HrImportStat
       return hasQuarantine(state)
         ? { ...state, quarantine: withCorrected(state.quarantine, event.data.line, event.data.employeeNumber) }
         : state;
+    case 'HrImportUnnamedRowsErased':
+      return hasQuarantine(state) ? { ...state, quarantine: withUnnamedErased(state.quarantine) } : state;
     default:
       return assertNever(event);
   }

@@ -1,9 +1,11 @@
 import { PERSONAL_DATA_ERASED, type PublishedPersonalDataErased } from '@tenure/contracts';
-import type { Projection } from '@tenure/event-store-postgres';
+import { cancelTimer, scheduleTimer, type Projection } from '@tenure/event-store-postgres';
+import type { PoolClient } from 'pg';
 import { IDENTITY_STREAM_PREFIX } from '../../application/identity-streams';
 import { HR_IMPORT_STREAM_PREFIX } from '../application/hr-import-streams';
 import type { HrImportEvent } from '../domain';
-import { eraseRecordErrorsOf } from './hr-import-record-errors-erasure';
+import { eraseRecordErrorsOf, eraseUnnamedRecordErrorsOf } from './hr-import-record-errors-erasure';
+import { HR_IMPORT_UNNAMED_ROWS_TIMER, unnamedRowsTimerId } from './hr-import-unnamed-rows-timer';
 import { CREATE_HR_IMPORT_RUNS } from './hr-import-runs.table';
 
 /** Every event type of a run, checked complete by the compiler: the filter below lists them with the erasure. */
@@ -17,11 +19,14 @@ const RUN_EVENT_TYPES: Record<HrImportEvent['type'], true> = {
   HrImportRecordFailed: true,
   HrImportCompleted: true,
   HrImportRecordCorrected: true,
+  HrImportUnnamedRowsErased: true,
 };
 
 /**
  * Keeps `hr_import_runs` and `hr_import_record_errors` from the import run streams, and blanks a
  * person's rejected and corrected rows when their personal data is erased (on their identity stream).
+ * When a run with rows that name nobody ends (completed, refused or discarded), it schedules the
+ * retention timer of those rows; their erasure blanks them and cancels it.
  */
 export const hrImportRunsProjection: Projection = {
   name: 'hr-import-runs',
@@ -34,6 +39,7 @@ export const hrImportRunsProjection: Projection = {
   },
   async reset(client) {
     await client.query('TRUNCATE hr_import_runs, hr_import_record_errors');
+    await client.query('DELETE FROM tenure_timers WHERE kind = $1', [HR_IMPORT_UNNAMED_ROWS_TIMER]);
   },
   async apply(recorded, client) {
     if (recorded.type === PERSONAL_DATA_ERASED) {
@@ -58,6 +64,7 @@ export const hrImportRunsProjection: Projection = {
           JSON.stringify(event.data.errors),
           recorded.recordedAt,
         ]);
+        await startUnnamedRowsRetention(client, event.data.runId, recorded.recordedAt);
         return;
       case 'HrImportRecordRejected': {
         const { runId, line, employeeNumber, raw, errors } = event.data;
@@ -89,6 +96,7 @@ export const hrImportRunsProjection: Projection = {
            WHERE run_id = $1`,
           [event.data.runId, event.data.by, event.data.discardedAt, event.data.reason],
         );
+        await startUnnamedRowsRetention(client, event.data.runId, new Date(event.data.discardedAt));
         return;
       case 'HrImportRecordFailed': {
         const { runId, employeeNumber, kind, code, error } = event.data;
@@ -106,6 +114,7 @@ export const hrImportRunsProjection: Projection = {
           JSON.stringify(event.data.counts),
           event.data.completedAt,
         ]);
+        await startUnnamedRowsRetention(client, event.data.runId, new Date(event.data.completedAt));
         return;
       case 'HrImportRecordCorrected': {
         const { runId, line, by, correctedAt, result, raw, employeeNumber } = event.data;
@@ -118,8 +127,37 @@ export const hrImportRunsProjection: Projection = {
         if (updated.rowCount) await client.query('UPDATE hr_import_runs SET corrected = corrected + 1 WHERE run_id = $1', [runId]);
         return;
       }
+      case 'HrImportUnnamedRowsErased':
+        await eraseUnnamedRecordErrorsOf(event.data.runId, client);
+        await client.query('UPDATE hr_import_runs SET unnamed_rows_erased_at = $2 WHERE run_id = $1', [
+          event.data.runId,
+          event.data.erasedAt,
+        ]);
+        await cancelTimer(client, unnamedRowsTimerId(event.data.runId));
+        return;
       default:
         return; // events of later versions are ignored by this one
     }
   },
 };
+
+/**
+ * The run ended: the retention of its rows that name nobody starts now. The timer is due at the run's end
+ * and its worker fires it once the retention period has passed since (see application/hr-import-retention-timer.ts),
+ * so the timers do not depend on the configured period and a rebuild gives the same ones. A run without
+ * such rows (or whose rows were already erased) needs none.
+ */
+async function startUnnamedRowsRetention(client: PoolClient, runId: string, endedAt: Date): Promise<void> {
+  const { rowCount } = await client.query(
+    `SELECT 1 FROM hr_import_record_errors AS e JOIN hr_import_runs AS r USING (run_id)
+      WHERE e.run_id = $1 AND e.stage = 'rejected' AND e.employee_number IS NULL AND r.unnamed_rows_erased_at IS NULL LIMIT 1`,
+    [runId],
+  );
+  if (!rowCount) return;
+  await scheduleTimer(client, {
+    timerId: unnamedRowsTimerId(runId),
+    kind: HR_IMPORT_UNNAMED_ROWS_TIMER,
+    dueAt: endedAt,
+    payload: { runId },
+  });
+}

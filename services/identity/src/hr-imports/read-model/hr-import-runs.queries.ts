@@ -10,7 +10,7 @@ export interface HrImportRunWithErrors {
 }
 
 const RUN_COLUMNS = `run_id, file_name, complete, row_count, channel, as_of, status, started_at, finished_at, rejected, corrected, failed, counts,
-  file_errors, hold_reasons, held_summary, decided_by, decided_at, discard_reason`;
+  file_errors, hold_reasons, held_summary, decided_by, decided_at, discard_reason, unnamed_rows_erased_at`;
 
 /** Newest first; `before` is the `started_at` and `run_id` of the last run of the previous page (cursor paging). */
 export async function listHrImportRuns(

@@ -44,6 +44,8 @@ ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_raw jsonb
 -- Whose corrected row it is (a rejected row may have had no employee number): an erasure blanks it.
 ALTER TABLE hr_import_record_errors ADD COLUMN IF NOT EXISTS corrected_employee_number text;
 CREATE INDEX IF NOT EXISTS hr_import_record_errors_person ON hr_import_record_errors (employee_number);
+-- When the run's rows that name nobody were erased (retention period or an administrator).
+ALTER TABLE hr_import_runs ADD COLUMN IF NOT EXISTS unnamed_rows_erased_at timestamptz;
 `;
 
 export interface HrImportRunRow {
@@ -68,6 +70,8 @@ export interface HrImportRunRow {
   decided_by: string | null;
   decided_at: Date | null;
   discard_reason: string | null;
+  /** When the rejected rows without an employee number were erased (HrImportUnnamedRowsErased); null before. */
+  unnamed_rows_erased_at: Date | null;
 }
 
 export interface HrImportRecordErrorRow {

@@ -1,5 +1,5 @@
 import type { Actor, NewEvent } from '@tenure/event-sourcing';
-import { migrate, PostgresEventStore, rebuildProjection } from '@tenure/event-store-postgres';
+import { migrate, PostgresEventStore, rebuildProjection, sqlArray } from '@tenure/event-store-postgres';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import { auditTrailProjection } from './audit-trail.projection';
 
@@ -78,6 +78,33 @@ describe('audit trail projection: batched, per-event and repeated application ag
     expect(oneByOne.length).toBeGreaterThan(100);
     expect(batched).toEqual(oneByOne);
     expect(repeated).toEqual(oneByOne);
+  });
+
+  it('given the log indexed already, when it is applied again inside a transaction, then the rows conflicting are skipped and nothing changes', async () => {
+    await rebuildProjection(store.pool, store.wakeups, auditTrailProjection, { batchSize: 500 });
+    const before = await snapshot();
+    const { rows: referencesBefore } = await database.pool.query('SELECT * FROM audit_trail_references ORDER BY kind, reference_id');
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await auditTrailProjection.applyBatch!(await store.readAll(), client);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const { rows: referencesAfter } = await database.pool.query('SELECT * FROM audit_trail_references ORDER BY kind, reference_id');
+
+    expect(before.length).toBeGreaterThan(100);
+    expect(await snapshot()).toEqual(before);
+    expect(referencesAfter).toEqual(referencesBefore);
+  });
+
+  it('given ids plain, with quotes, backslashes, commas, braces, white space, empty or spelling NULL, when sent as array literals, then PostgreSQL reads them back unchanged', async () => {
+    const values = ['plain', 'id-1:x/y', 'say "hi"', 'a\\b', '{x,y}', 'NULL', 'null', ' spaced ', 'tab\tand\nline', '', 'é ü 名', null];
+
+    const { rows } = await database.pool.query<{ value: string | null }>('SELECT unnest($1::text[]) AS value', [sqlArray(values)]);
+
+    expect(rows.map((row) => row.value)).toEqual(values);
   });
 
   it('given events naming only an operation or a review item, then they are indexed under the entitlement the operation or item concerns', async () => {

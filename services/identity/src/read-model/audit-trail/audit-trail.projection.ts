@@ -1,13 +1,23 @@
 import type { RecordedEvent } from '@tenure/event-sourcing';
-import type { Projection } from '@tenure/event-store-postgres';
+import { sqlArray, type Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
-import { referenceKey, referencesIn, subjectsOf, type EventSubject, type ReferenceKind, type SubjectReference } from './event-subjects';
+import {
+  addReferences,
+  referenceKey,
+  scanEvent,
+  subjectsOfScan,
+  type EventSubject,
+  type LearnedReference,
+  type ReferenceKind,
+  type SubjectReference,
+} from './event-subjects';
 import { CREATE_AUDIT_TRAIL_TABLES } from './audit-trail.table';
 
 /**
  * Indexes every event of every context by the identities, applications and entitlements it
- * concerns. It reads the whole log, so a batch costs two reads and two writes whatever its size:
- * the references it names are loaded at once, and its rows are inserted with one statement each.
+ * concerns. It reads the whole log, so a batch costs one read and two writes whatever its size:
+ * the references it names are loaded at once, and its rows and the references it teaches are
+ * inserted with one statement each (see `write` for the savepoint around them).
  * Idempotent: a row or reference seen again is left as it is.
  */
 export const auditTrailProjection: Projection = {
@@ -26,32 +36,32 @@ export const auditTrailProjection: Projection = {
   },
 };
 
-interface IndexRow extends EventSubject {
-  readonly event: RecordedEvent;
-}
-
 async function indexEvents(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
-  const known = await loadReferences(client, events.flatMap(referencesIn));
-  const learned = new Map<string, { reference: SubjectReference; subject: EventSubject }>();
-  const rows: IndexRow[] = [];
-  for (const event of events) {
-    const found = subjectsOf(event, (reference) => known.get(referenceKey(reference)));
+  // Each event's data is walked once: the batch's references are loaded, then subjects read from the same scans.
+  const scans = events.map(scanEvent);
+  const named = new Map<string, SubjectReference>();
+  for (const scanned of scans) addReferences(scanned, named);
+  const known = await loadReferences(client, named);
+  const lookup = (key: string) => known.get(key);
+  const learned: LearnedReference[] = [];
+  const rows = new IndexRows();
+  for (let i = 0; i < events.length; i++) {
+    const found = subjectsOfScan(scans[i]!, lookup);
     for (const entry of found.learned) {
-      const key = referenceKey(entry.reference);
       // The first event that names a reference in full defines it; later ones only repeat it.
-      if (known.has(key)) continue;
-      known.set(key, entry.subject);
-      learned.set(key, entry);
+      if (known.has(entry.key)) continue;
+      known.set(entry.key, entry.subject);
+      learned.push(entry);
     }
-    rows.push(...found.subjects.map((subject) => ({ ...subject, event })));
+    rows.add(events[i]!, found.subjects);
   }
-  await insertRows(client, rows);
-  await saveReferences(client, [...learned.values()]);
+  await write(client, rows, learned);
 }
 
-async function loadReferences(client: PoolClient, references: readonly SubjectReference[]): Promise<Map<string, EventSubject>> {
+/** What earlier batches learned about the references named (each once, by key). */
+async function loadReferences(client: PoolClient, named: ReadonlyMap<string, SubjectReference>): Promise<Map<string, EventSubject>> {
   const known = new Map<string, EventSubject>();
-  if (references.length === 0) return known;
+  if (named.size === 0) return known;
   const { rows } = await client.query<{
     kind: ReferenceKind;
     reference_id: string;
@@ -62,7 +72,7 @@ async function loadReferences(client: PoolClient, references: readonly SubjectRe
     `SELECT r.kind, r.reference_id, r.identity_id, r.application_id, r.entitlement_key
        FROM audit_trail_references r
        JOIN unnest($1::text[], $2::text[]) AS wanted(kind, reference_id) USING (kind, reference_id)`,
-    [references.map((reference) => reference.kind), references.map((reference) => reference.id)],
+    [sqlArray([...named.values()].map((reference) => reference.kind)), sqlArray([...named.values()].map((reference) => reference.id))],
   );
   for (const row of rows) {
     known.set(referenceKey({ kind: row.kind, id: row.reference_id }), {
@@ -74,45 +84,117 @@ async function loadReferences(client: PoolClient, references: readonly SubjectRe
   return known;
 }
 
-async function insertRows(client: PoolClient, rows: readonly IndexRow[]): Promise<void> {
+/** The index rows of a batch as columns: one row per (event, subject), the event's own values computed once. */
+class IndexRows {
+  readonly commitPositions: string[] = [];
+  readonly preparePositions: string[] = [];
+  readonly eventIds: string[] = [];
+  readonly occurredAts: string[] = [];
+  readonly identityIds: (string | null)[] = [];
+  readonly applicationIds: (string | null)[] = [];
+  readonly entitlementKeys: (string | null)[] = [];
+
+  /** The events of one command share their occurredAt: each time given is parsed once per batch. */
+  private readonly isoTimes = new Map<string, string>();
+
+  get length(): number {
+    return this.eventIds.length;
+  }
+
+  /** The domain time, falling back to the commit time for an event whose metadata lacks a valid one. */
+  private occurredAt(event: RecordedEvent): string {
+    const given = event.metadata.occurredAt;
+    const parsed = this.isoTimes.get(given);
+    if (parsed !== undefined) return parsed;
+    const occurred = new Date(given);
+    if (Number.isNaN(occurred.getTime())) return event.recordedAt.toISOString();
+    const iso = occurred.toISOString();
+    this.isoTimes.set(given, iso);
+    return iso;
+  }
+
+  add(event: RecordedEvent, subjects: readonly EventSubject[]): void {
+    if (subjects.length === 0) return;
+    const commit = event.position.commit.toString();
+    const prepare = event.position.prepare.toString();
+    const occurred = this.occurredAt(event);
+    for (const subject of subjects) {
+      this.commitPositions.push(commit);
+      this.preparePositions.push(prepare);
+      this.eventIds.push(event.metadata.eventId);
+      this.occurredAts.push(occurred);
+      this.identityIds.push(subject.identityId);
+      this.applicationIds.push(subject.applicationId);
+      this.entitlementKeys.push(subject.entitlementKey);
+    }
+  }
+}
+
+/** Under this many rows a savepoint's two round trips cost more than checking each row for a conflict. */
+const OPTIMISTIC_FROM_ROWS = 64;
+
+/**
+ * Rows and references are new unless the batch is applied again (the runner skips what its
+ * checkpoint has seen, so that is rare). Checking each row for a conflict costs about a third of
+ * the insert, so a large batch is inserted plainly under a savepoint; when the unique indexes
+ * report a row or reference already there, it is rolled back and inserted again skipping those.
+ * (A savepoint needs a transaction: outside one, each row is checked.)
+ */
+async function write(client: PoolClient, rows: IndexRows, learned: readonly LearnedReference[]): Promise<void> {
+  const small = rows.length + learned.length < OPTIMISTIC_FROM_ROWS;
+  if (small || client.getTransactionStatus() !== 'T') return insertAll(client, rows, learned, 'skip-existing');
+  await client.query('SAVEPOINT audit_trail_plain_insert');
+  try {
+    await insertAll(client, rows, learned, 'plain');
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await client.query('ROLLBACK TO SAVEPOINT audit_trail_plain_insert');
+    await insertAll(client, rows, learned, 'skip-existing');
+  }
+  await client.query('RELEASE SAVEPOINT audit_trail_plain_insert');
+}
+
+type Conflicts = 'plain' | 'skip-existing';
+
+async function insertAll(client: PoolClient, rows: IndexRows, learned: readonly LearnedReference[], conflicts: Conflicts): Promise<void> {
+  await insertRows(client, rows, conflicts);
+  await saveReferences(client, learned, conflicts);
+}
+
+async function insertRows(client: PoolClient, rows: IndexRows, conflicts: Conflicts): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO audit_trail_index (commit_position, prepare_position, event_id, occurred_at, identity_id, application_id, entitlement_key)
      SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
-     ON CONFLICT ON CONSTRAINT audit_trail_index_row DO NOTHING`,
+     ${conflicts === 'skip-existing' ? 'ON CONFLICT (identity_id, commit_position, prepare_position, application_id, entitlement_key) DO NOTHING' : ''}`,
     [
-      rows.map((row) => row.event.position.commit.toString()),
-      rows.map((row) => row.event.position.prepare.toString()),
-      rows.map((row) => row.event.metadata.eventId),
-      rows.map((row) => occurredAt(row.event)),
-      rows.map((row) => row.identityId),
-      rows.map((row) => row.applicationId),
-      rows.map((row) => row.entitlementKey),
+      sqlArray(rows.commitPositions),
+      sqlArray(rows.preparePositions),
+      sqlArray(rows.eventIds),
+      sqlArray(rows.occurredAts),
+      sqlArray(rows.identityIds),
+      sqlArray(rows.applicationIds),
+      sqlArray(rows.entitlementKeys),
     ],
   );
 }
 
-async function saveReferences(
-  client: PoolClient,
-  entries: readonly { readonly reference: SubjectReference; readonly subject: EventSubject }[],
-): Promise<void> {
+async function saveReferences(client: PoolClient, entries: readonly LearnedReference[], conflicts: Conflicts): Promise<void> {
   if (entries.length === 0) return;
   await client.query(
     `INSERT INTO audit_trail_references (kind, reference_id, identity_id, application_id, entitlement_key)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-     ON CONFLICT (kind, reference_id) DO NOTHING`,
+     ${conflicts === 'skip-existing' ? 'ON CONFLICT (kind, reference_id) DO NOTHING' : ''}`,
     [
-      entries.map((entry) => entry.reference.kind),
-      entries.map((entry) => entry.reference.id),
-      entries.map((entry) => entry.subject.identityId),
-      entries.map((entry) => entry.subject.applicationId),
-      entries.map((entry) => entry.subject.entitlementKey),
+      sqlArray(entries.map((entry) => entry.reference.kind)),
+      sqlArray(entries.map((entry) => entry.reference.id)),
+      sqlArray(entries.map((entry) => entry.subject.identityId)),
+      sqlArray(entries.map((entry) => entry.subject.applicationId)),
+      sqlArray(entries.map((entry) => entry.subject.entitlementKey)),
     ],
   );
 }
 
-/** The domain time, falling back to the commit time for an event whose metadata lacks a valid one. */
-function occurredAt(event: RecordedEvent): string {
-  const occurred = new Date(event.metadata.occurredAt);
-  return Number.isNaN(occurred.getTime()) ? event.recordedAt.toISOString() : occurred.toISOString();
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }

@@ -48,28 +48,74 @@ export function referenceKey(reference: SubjectReference): string {
   return `${reference.kind}:${reference.id}`;
 }
 
+/**
+ * What an event's data names, found by one walk: the projection reads the references of a whole
+ * batch first (to load what is known about them) and the subjects afterwards, from the same scan.
+ */
+export interface ScannedEvent {
+  readonly fromStream: EventSubject | null;
+  /** Only the nodes naming an identity, an application or a reference: the others concern nothing. */
+  readonly nodes: readonly NamingNode[];
+}
+
+interface NamingNode {
+  readonly own: EventSubject;
+  readonly references: readonly SubjectReference[];
+  /** `referenceKey` of each reference, computed once. */
+  readonly keys: readonly string[];
+}
+
+/** A reference named in full, with its `referenceKey`. */
+export interface LearnedReference {
+  readonly reference: SubjectReference;
+  readonly key: string;
+  readonly subject: EventSubject;
+}
+
+export interface ScannedSubjects {
+  readonly subjects: readonly EventSubject[];
+  readonly learned: readonly LearnedReference[];
+}
+
+export function scanEvent(event: EventForSubjects): ScannedEvent {
+  const nodes: NamingNode[] = [];
+  collect(event.data, null, 0, event.streamId.startsWith('catalog-'), nodes);
+  return { fromStream: streamSubject(event.streamId), nodes };
+}
+
 /** The references named anywhere in the event, to load what is known about them before a batch. */
 export function referencesIn(event: EventForSubjects): SubjectReference[] {
-  const found: SubjectReference[] = [];
-  walk(event.data, null, 0, (node, campaignId) => found.push(...referencesOf(node, campaignId)));
-  return found;
+  return scanEvent(event).nodes.flatMap((node) => node.references);
+}
+
+/** Adds the scanned event's references to `into`, by key. */
+export function addReferences(scanned: ScannedEvent, into: Map<string, SubjectReference>): void {
+  for (const { references, keys } of scanned.nodes) {
+    for (let i = 0; i < references.length; i++) into.set(keys[i]!, references[i]!);
+  }
 }
 
 export function subjectsOf(event: EventForSubjects, known: KnownReferences): FoundSubjects {
+  const byKey = new Map<string, SubjectReference>();
+  const scanned = scanEvent(event);
+  addReferences(scanned, byKey);
+  const found = subjectsOfScan(scanned, (key) => known(byKey.get(key)!));
+  return { subjects: found.subjects, learned: found.learned.map(({ reference, subject }) => ({ reference, subject })) };
+}
+
+/** What `subjectsOf` finds, from a scan, with what is known about references looked up by key. */
+export function subjectsOfScan(scanned: ScannedEvent, known: (key: string) => EventSubject | undefined): ScannedSubjects {
   const subjects: EventSubject[] = [];
-  const learned: { reference: SubjectReference; subject: EventSubject }[] = [];
-  const fromStream = streamSubject(event.streamId);
-  if (fromStream) subjects.push(fromStream);
-  const catalogStream = event.streamId.startsWith('catalog-');
-  walk(event.data, null, 0, (node, campaignId) => {
-    const references = referencesOf(node, campaignId);
-    let subject = ownSubject(node, catalogStream);
-    for (const reference of references) subject = filledFrom(subject, known(reference));
+  const learned: LearnedReference[] = [];
+  if (scanned.fromStream) subjects.push(scanned.fromStream);
+  for (const { own, references, keys } of scanned.nodes) {
+    let subject = own;
+    for (const key of keys) subject = filledFrom(subject, known(key));
     if (subject.identityId !== null) {
-      for (const reference of references) learned.push({ reference, subject });
+      for (let i = 0; i < references.length; i++) learned.push({ reference: references[i]!, key: keys[i]!, subject });
     }
     if (subject.identityId !== null || subject.applicationId !== null) subjects.push(subject);
-  });
+  }
   return { subjects: distinctSubjects(subjects), learned };
 }
 
@@ -85,16 +131,24 @@ function streamSubject(streamId: string): EventSubject | null {
 
 type Node = Readonly<Record<string, unknown>>;
 
-function walk(value: unknown, campaignId: string | null, depth: number, visit: (node: Node, campaignId: string | null) => void): void {
+const NO_REFERENCES: readonly SubjectReference[] = [];
+const NO_KEYS: readonly string[] = [];
+
+/** Depth first, a node before its children (the order subjects are listed in), campaign ids scoping the items below them. */
+function collect(value: unknown, campaignId: string | null, depth: number, catalogStream: boolean, into: NamingNode[]): void {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const element of value) walk(element, campaignId, depth + 1, visit);
+    for (const element of value) collect(element, campaignId, depth + 1, catalogStream, into);
     return;
   }
   const node = value as Node;
   const scope = text(node['campaignId']) ?? campaignId;
-  visit(node, scope);
-  for (const child of Object.values(node)) walk(child, scope, depth + 1, visit);
+  const own = ownSubject(node, catalogStream);
+  const references = referencesOf(node, scope);
+  if (own.identityId !== null || own.applicationId !== null || references.length > 0) {
+    into.push({ own, references, keys: references.length === 0 ? NO_KEYS : references.map(referenceKey) });
+  }
+  for (const child of Object.values(node)) collect(child, scope, depth + 1, catalogStream, into);
 }
 
 function ownSubject(node: Node, catalogStream: boolean): EventSubject {
@@ -104,15 +158,15 @@ function ownSubject(node: Node, catalogStream: boolean): EventSubject {
   return { identityId: text(node['identityId']), applicationId, entitlementKey };
 }
 
-function referencesOf(node: Node, campaignId: string | null): SubjectReference[] {
-  const references: SubjectReference[] = [];
+function referencesOf(node: Node, campaignId: string | null): readonly SubjectReference[] {
+  let references: SubjectReference[] | null = null;
   for (const [field, kind] of REFERENCE_FIELDS) {
     const id = text(node[field]);
-    if (id !== null) references.push({ kind, id });
+    if (id !== null) (references ??= []).push({ kind, id });
   }
-  const itemId = text(node['itemId']);
-  if (itemId !== null && campaignId !== null) references.push({ kind: 'review-item', id: `${campaignId}/${itemId}` });
-  return references;
+  const itemId = campaignId === null ? null : text(node['itemId']);
+  if (itemId !== null) (references ??= []).push({ kind: 'review-item', id: `${campaignId}/${itemId}` });
+  return references ?? NO_REFERENCES;
 }
 
 function filledFrom(subject: EventSubject, known: EventSubject | undefined): EventSubject {
@@ -126,10 +180,25 @@ function filledFrom(subject: EventSubject, known: EventSubject | undefined): Eve
   };
 }
 
-function distinctSubjects(subjects: readonly EventSubject[]): EventSubject[] {
-  const byKey = new Map<string, EventSubject>();
-  for (const subject of subjects) byKey.set(JSON.stringify([subject.identityId, subject.applicationId, subject.entitlementKey]), subject);
-  return [...byKey.values()];
+/** The first of each equal subject, in order. An event names a few: comparing them is cheaper than keying them. */
+function distinctSubjects(subjects: readonly EventSubject[]): readonly EventSubject[] {
+  if (subjects.length > 16) {
+    const byKey = new Map<string, EventSubject>();
+    for (const subject of subjects) {
+      const key = JSON.stringify([subject.identityId, subject.applicationId, subject.entitlementKey]);
+      if (!byKey.has(key)) byKey.set(key, subject);
+    }
+    return [...byKey.values()];
+  }
+  const distinct: EventSubject[] = [];
+  for (const subject of subjects) {
+    if (!distinct.some((seen) => sameSubject(seen, subject))) distinct.push(subject);
+  }
+  return distinct;
+}
+
+function sameSubject(a: EventSubject, b: EventSubject): boolean {
+  return a.identityId === b.identityId && a.applicationId === b.applicationId && a.entitlementKey === b.entitlementKey;
 }
 
 function text(value: unknown): string | null {

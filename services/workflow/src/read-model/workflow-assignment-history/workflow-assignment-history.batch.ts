@@ -2,28 +2,43 @@ import { IDENTITY_STREAM_PREFIX } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { PoolClient } from 'pg';
 import type { AssignmentsEvent } from '../../domain/assignments';
-import { loadRows, upsertRows, type JsonRow } from '../batch/table-rows';
+import type { JsonRow } from '../batch/table-rows';
+import { loadColumns, writeRows, type ColumnTypes, type TableShape } from '../batch/typed-rows';
 import type { AppliedExtension } from './workflow-assignment-history.table';
 
-const COLUMNS = [
-  'assignment_id',
-  'identity_id',
-  'employee_number',
-  'application_id',
-  'entitlement_key',
-  'source_kind',
-  'source_reference',
-  'source_policy_version',
-  'valid_from',
-  'duration_ms',
-  'added_at',
-  'active_from',
-  'initial_valid_until',
-  'extensions',
-  'revoked_at',
-  'revocation_reason',
-  'revocation_acknowledged_at',
-] as const;
+const COLUMNS = {
+  assignment_id: 'text',
+  identity_id: 'text',
+  employee_number: 'text',
+  application_id: 'text',
+  entitlement_key: 'text',
+  source_kind: 'text',
+  source_reference: 'text',
+  source_policy_version: 'int',
+  valid_from: 'timestamptz',
+  duration_ms: 'bigint',
+  added_at: 'timestamptz',
+  active_from: 'timestamptz',
+  initial_valid_until: 'timestamptz',
+  extensions: 'jsonb',
+  revoked_at: 'timestamptz',
+  revocation_reason: 'text',
+  revocation_acknowledged_at: 'timestamptz',
+} as const satisfies ColumnTypes;
+const KEY = { assignment_id: 'text' } as const satisfies ColumnTypes;
+/** The columns an event after the addition can set (and its conditions test): all a stored interval needs. */
+const MUTABLE = {
+  employee_number: 'text',
+  active_from: 'timestamptz',
+  initial_valid_until: 'timestamptz',
+  extensions: 'jsonb',
+  revoked_at: 'timestamptz',
+  revocation_reason: 'text',
+  revocation_acknowledged_at: 'timestamptz',
+} as const satisfies ColumnTypes;
+/** What a stored interval is read as: its key, its identity (for numbering it) and what can change. */
+const LOADED = { ...KEY, identity_id: 'text', ...MUTABLE } as const satisfies ColumnTypes;
+const TABLE: TableShape = { table: 'workflow_assignment_history', columns: COLUMNS, key: KEY, mutable: MUTABLE };
 
 interface BatchState {
   readonly rows: Map<string, JsonRow>;
@@ -39,7 +54,8 @@ interface BatchState {
  * The batch form of the workflow-assignment-history projection: the intervals the batch names (and,
  * for identity events, that identity's intervals still without an employee number) and the
  * identities it names are read once, folded in memory with the per-event statements' conditions,
- * and written back in one statement per table.
+ * and written back: the batch's new intervals inserted whole, the stored ones it changed by their
+ * changeable columns, the new identities in one statement.
  */
 export async function applyAssignmentHistoryBatch(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
   const assignmentIds = new Set<string>();
@@ -51,29 +67,37 @@ export async function applyAssignmentHistoryBatch(events: readonly RecordedEvent
     if (event.streamId.startsWith(IDENTITY_STREAM_PREFIX)) namedIdentities.add(data.identityId);
     else if (data.assignmentId !== undefined) assignmentIds.add(data.assignmentId);
   }
-  // Two reads (an OR of both would not use either index): the intervals named, and the named identities' ones without a number.
-  const rows = await loadRows(
+  const rows = await loadColumns(
     client,
     'workflow_assignment_history',
+    LOADED,
     'assignment_id = ANY ($1::text[])',
     [[...assignmentIds]],
     assignmentIdOf,
   );
-  const unnumbered = await loadRows(
-    client,
-    'workflow_assignment_history',
-    'identity_id = ANY ($1::text[]) AND employee_number IS NULL',
-    [[...namedIdentities]],
-    assignmentIdOf,
-  );
-  for (const [assignmentId, row] of unnumbered) if (!rows.has(assignmentId)) rows.set(assignmentId, row);
   const { rows: identities } = await client.query<{ identity_id: string; employee_number: string }>(
     'SELECT identity_id, employee_number FROM workflow_assignment_history_identities WHERE identity_id = ANY ($1::text[])',
     [[...identityIds]],
   );
+  const employeeNumbers = new Map(identities.map((identity) => [identity.identity_id, identity.employee_number]));
+  // An identity already numbered has no interval without a number (its first identity event numbered
+  // them, in the same transaction, and later ones were added numbered): only the others are read.
+  const unnumberedIdentities = [...namedIdentities].filter((identityId) => !employeeNumbers.has(identityId));
+  if (unnumberedIdentities.length > 0) {
+    const unnumbered = await loadColumns(
+      client,
+      'workflow_assignment_history',
+      LOADED,
+      'identity_id = ANY ($1::text[]) AND employee_number IS NULL',
+      [unnumberedIdentities],
+      assignmentIdOf,
+    );
+    for (const [assignmentId, row] of unnumbered) if (!rows.has(assignmentId)) rows.set(assignmentId, row);
+  }
+  const stored = new Set(rows.keys());
   const state: BatchState = {
     rows,
-    employeeNumbers: new Map(identities.map((identity) => [identity.identity_id, identity.employee_number])),
+    employeeNumbers,
     changedRows: new Set(),
     newIdentities: new Map(),
     unnumbered: new Map(),
@@ -87,13 +111,10 @@ export async function applyAssignmentHistoryBatch(events: readonly RecordedEvent
       [[...state.newIdentities.keys()], [...state.newIdentities.values()]],
     );
   }
-  await upsertRows(
-    client,
-    'workflow_assignment_history',
-    ['assignment_id'],
-    COLUMNS,
-    [...state.changedRows].map((id) => rows.get(id)!),
-  );
+  const added: JsonRow[] = [];
+  const updated: JsonRow[] = [];
+  for (const id of state.changedRows) (stored.has(id) ? updated : added).push(rows.get(id)!);
+  await writeRows(client, TABLE, added, updated);
 }
 
 function foldEvent(recorded: RecordedEvent, state: BatchState): void {

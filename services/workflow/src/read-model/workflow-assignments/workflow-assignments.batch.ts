@@ -2,61 +2,76 @@ import { TimerPlan } from '@tenure/event-store-postgres';
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { PoolClient } from 'pg';
 import type { AssignmentsEvent } from '../../domain/assignments';
-import { loadRows, upsertRows, type JsonRow } from '../batch/table-rows';
+import type { JsonRow } from '../batch/table-rows';
+import { loadColumns, writeRows, type ColumnTypes, type TableShape } from '../batch/typed-rows';
 import { assignmentExpiryTimer, assignmentExpiryTimerId } from './assignment-expiry-timer';
 
-const COLUMNS = [
-  'assignment_id',
-  'identity_id',
-  'application_id',
-  'entitlement_key',
-  'source_kind',
-  'source_reference',
-  'source_policy_version',
-  'valid_from',
-  'valid_until',
-  'status',
-  'revocation_reason',
-  'added_at',
-  'revoked_at',
-  'duration_ms',
-  'acknowledged_at',
-  'revocation_acknowledged_at',
-  'last_failure',
-] as const;
-
+const COLUMNS = {
+  assignment_id: 'text',
+  identity_id: 'text',
+  application_id: 'text',
+  entitlement_key: 'text',
+  source_kind: 'text',
+  source_reference: 'text',
+  source_policy_version: 'int',
+  valid_from: 'timestamptz',
+  valid_until: 'timestamptz',
+  status: 'text',
+  revocation_reason: 'text',
+  added_at: 'timestamptz',
+  revoked_at: 'timestamptz',
+  duration_ms: 'bigint',
+  acknowledged_at: 'timestamptz',
+  revocation_acknowledged_at: 'timestamptz',
+  last_failure: 'jsonb',
+} as const satisfies ColumnTypes;
+const KEY = { assignment_id: 'text' } as const satisfies ColumnTypes;
+/** The columns an event after the addition can set (and the status its conditions test): all a stored row needs. */
+const MUTABLE = {
+  valid_until: 'timestamptz',
+  status: 'text',
+  revocation_reason: 'text',
+  revoked_at: 'timestamptz',
+  acknowledged_at: 'timestamptz',
+  revocation_acknowledged_at: 'timestamptz',
+  last_failure: 'jsonb',
+} as const satisfies ColumnTypes;
+const TABLE: TableShape = { table: 'workflow_assignments', columns: COLUMNS, key: KEY, mutable: MUTABLE };
 const HELD = new Set(['pending-provisioning', 'active']);
 
 /**
- * The batch form of the workflow-assignments projection: the rows the batch names are read once,
- * each event is folded into them in memory with exactly the per-event statements' conditions, and
- * the changed rows and the timers' last decisions are written in one statement each.
+ * The batch form of the workflow-assignments projection: the stored rows the batch names are read
+ * once (their changeable columns only), each event is folded into them in memory with exactly the
+ * per-event statements' conditions, and then the rows added by the batch are inserted whole, the
+ * stored rows it changed get their changeable columns set, and the timers' last decisions are written.
  */
 export async function applyAssignmentsBatch(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
-  const ids = [...new Set(events.map((event) => (event.data as { assignmentId?: string }).assignmentId).filter((id) => id !== undefined))];
-  const rows = await loadRows(
+  const ids = new Set<string>();
+  for (const event of events) {
+    const { assignmentId } = event.data as { assignmentId?: string };
+    if (assignmentId !== undefined) ids.add(assignmentId);
+  }
+  const rows = await loadColumns(
     client,
     'workflow_assignments',
+    { ...KEY, ...MUTABLE },
     'assignment_id = ANY ($1::text[])',
-    [ids],
+    [[...ids]],
     (row) => row['assignment_id'] as string,
   );
+  const stored = new Set(rows.keys());
   const changed = new Set<string>();
   const timers = new TimerPlan();
   for (const recorded of events) {
     const event = { type: recorded.type, data: recorded.data } as AssignmentsEvent;
     if (foldEvent(event, recorded.metadata.occurredAt, rows, timers)) changed.add((event.data as { assignmentId: string }).assignmentId);
   }
-  await upsertRows(
-    client,
-    'workflow_assignments',
-    ['assignment_id'],
-    COLUMNS,
-    [...changed].map((id) => rows.get(id)!),
-  );
+  const added: JsonRow[] = [];
+  const updated: JsonRow[] = [];
+  for (const id of changed) (stored.has(id) ? updated : added).push(rows.get(id)!);
+  await writeRows(client, TABLE, added, updated);
   await timers.write(client);
 }
-
 /** Applies one event to the rows in memory; true when its row changed. */
 function foldEvent(event: AssignmentsEvent, occurredAt: string, rows: Map<string, JsonRow>, timers: TimerPlan): boolean {
   switch (event.type) {

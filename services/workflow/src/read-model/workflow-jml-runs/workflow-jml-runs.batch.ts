@@ -8,7 +8,8 @@ import {
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { PoolClient } from 'pg';
 import type { AssignmentsEvent } from '../../domain/assignments';
-import { loadRows, upsertRows, type JsonRow } from '../batch/table-rows';
+import { upsertRows, type JsonRow } from '../batch/table-rows';
+import { loadColumns, writeRows, type ColumnTypes, type TableShape } from '../batch/typed-rows';
 import type { JmlRunItemKind, JmlRunKind } from './workflow-jml-runs.table';
 
 export const RUN_KIND_OF_TRIGGER: Readonly<Record<string, JmlRunKind>> = {
@@ -17,13 +18,30 @@ export const RUN_KIND_OF_TRIGGER: Readonly<Record<string, JmlRunKind>> = {
   IdentityTerminated: 'leaver',
 };
 
-const TRIGGER_COLUMNS = ['event_id', 'identity_id', 'type', 'occurred_at'] as const;
-const RUN_KEY_COLUMNS = ['run_id', 'kind', 'identity_id', 'trigger_event_id', 'trigger_type', 'started_at'] as const;
-const ITEM_COLUMNS = ['run_id', 'item_kind', 'item_id', 'state', 'at'] as const;
-const OUTCOME_COLUMNS = ['operation_id', 'state', 'at'] as const;
+const TRIGGER_COLUMNS = { event_id: 'text', identity_id: 'text', type: 'text', occurred_at: 'timestamptz' } as const satisfies ColumnTypes;
+const RUN_KEY = { run_id: 'text' } as const satisfies ColumnTypes;
+const RUN_PLANS = { assignments_planned: 'boolean', disables_planned: 'boolean' } as const satisfies ColumnTypes;
+/** A new run's columns: the counts and completion keep their defaults until the recount. */
+const NEW_RUN_COLUMNS = {
+  ...RUN_KEY,
+  kind: 'text',
+  identity_id: 'text',
+  trigger_event_id: 'text',
+  trigger_type: 'text',
+  started_at: 'timestamptz',
+  ...RUN_PLANS,
+} as const satisfies ColumnTypes;
+const ITEM_KEY = { run_id: 'text', item_kind: 'text', item_id: 'text' } as const satisfies ColumnTypes;
+const ITEM_SETTLEMENT = { state: 'text', at: 'timestamptz' } as const satisfies ColumnTypes;
+const ITEM_COLUMNS = { ...ITEM_KEY, ...ITEM_SETTLEMENT } as const satisfies ColumnTypes;
+const RUNS_TABLE: TableShape = { table: 'workflow_jml_runs', columns: NEW_RUN_COLUMNS, key: RUN_KEY, mutable: RUN_PLANS };
+const ITEMS_TABLE: TableShape = { table: 'workflow_jml_run_items', columns: ITEM_COLUMNS, key: ITEM_KEY, mutable: ITEM_SETTLEMENT };
+const OUTCOME_COLUMNS = { operation_id: 'text', state: 'text', at: 'timestamptz' } as const satisfies ColumnTypes;
 
 interface Run {
   readonly row: JsonRow;
+  /** False for a run the batch read from the table. */
+  readonly isNew: boolean;
   changed: boolean;
 }
 
@@ -34,6 +52,8 @@ interface BatchState {
   readonly runs: Map<string, Run>;
   /** `<run>|<kind>|<item>` → item row. */
   readonly items: Map<string, JsonRow>;
+  /** The keys of `items` read from the table (every stored item of the work the batch names). */
+  readonly storedItems: ReadonlySet<string>;
   /** `<kind>|<item>` → the item keys of every run waiting for it. */
   readonly itemsByWork: Map<string, Set<string>>;
   readonly changedItems: Set<string>;
@@ -45,8 +65,9 @@ interface BatchState {
 
 /**
  * The batch form of the workflow-jml-runs projection. The triggers, runs, items and account outcomes
- * the batch can reach are read once (one query each), the events are folded in memory with the
- * per-event statements' conditions, the changed rows are written in one statement per table, and the
+ * the batch can reach are read once (three queries, only the columns the fold needs), the events are
+ * folded in memory with the per-event statements' conditions, the new rows are inserted and the
+ * changed stored ones updated (only their changeable columns) in one statement each, and the
  * counts and completion are recomputed once for every run touched (they depend only on the final
  * items and plans, and no event reads them).
  */
@@ -57,19 +78,16 @@ export async function applyJmlRunsBatch(
 ): Promise<void> {
   const state = await loadState(events, client);
   for (const event of events) foldEvent(event, state);
-  await upsertRows(client, 'workflow_jml_triggers', ['event_id'], TRIGGER_COLUMNS, state.newTriggers);
-  await writeRuns(
-    client,
-    [...state.runs.values()].filter((run) => run.changed).map((run) => run.row),
-  );
-  await upsertRows(client, 'workflow_jml_account_outcomes', ['operation_id'], OUTCOME_COLUMNS, pick(state.outcomes, state.changedOutcomes));
+  await upsertRows(client, 'workflow_jml_triggers', ['event_id'], Object.keys(TRIGGER_COLUMNS), state.newTriggers);
+  await writeRuns(client, [...state.runs.values()]);
   await upsertRows(
     client,
-    'workflow_jml_run_items',
-    ['run_id', 'item_kind', 'item_id'],
-    ITEM_COLUMNS,
-    pick(state.items, state.changedItems),
+    'workflow_jml_account_outcomes',
+    ['operation_id'],
+    Object.keys(OUTCOME_COLUMNS),
+    pick(state.outcomes, state.changedOutcomes),
   );
+  await writeItems(client, state);
   await recompute(client, [...state.touchedRuns]);
 }
 
@@ -94,19 +112,13 @@ async function loadState(events: readonly RecordedEvent[], client: PoolClient): 
     }
   }
   for (const operationId of operationIds) workIds.add(operationId);
-  // One client runs one statement at a time: four reads, one after the other.
-  const triggers = await loadRows(
-    client,
-    'workflow_jml_triggers',
-    'event_id = ANY ($1::text[])',
-    [[...causes]],
-    (row) => row['event_id'] as string,
-  );
-  const runs = await loadRows(client, 'workflow_jml_runs', 'run_id = ANY ($1::text[])', [[...causes]], (row) => row['run_id'] as string);
-  const items = await loadRows(client, 'workflow_jml_run_items', 'item_id = ANY ($1::text[])', [[...workIds]], itemKey);
-  const outcomes = await loadRows(
+  // One client runs one statement at a time: three reads, one after the other.
+  const { triggers, runs } = await loadTriggersAndRuns(client, [...causes]);
+  const items = await loadColumns(client, 'workflow_jml_run_items', ITEM_COLUMNS, 'item_id = ANY ($1::text[])', [[...workIds]], itemKey);
+  const outcomes = await loadColumns(
     client,
     'workflow_jml_account_outcomes',
+    OUTCOME_COLUMNS,
     'operation_id = ANY ($1::text[])',
     [[...operationIds]],
     (row) => row['operation_id'] as string,
@@ -114,8 +126,9 @@ async function loadState(events: readonly RecordedEvent[], client: PoolClient): 
   const state: BatchState = {
     triggers,
     newTriggers: [],
-    runs: new Map([...runs].map(([runId, row]) => [runId, { row, changed: false }])),
+    runs,
     items: new Map(),
+    storedItems: new Set(items.keys()),
     itemsByWork: new Map(),
     changedItems: new Set(),
     outcomes,
@@ -124,6 +137,38 @@ async function loadState(events: readonly RecordedEvent[], client: PoolClient): 
   };
   for (const row of items.values()) addItem(state, row);
   return state;
+}
+
+/**
+ * The triggers among the causes and their runs, in one read: a run exists only for a stored trigger
+ * (its id is the trigger's event id), so a left join finds every stored run the batch can reach.
+ */
+async function loadTriggersAndRuns(
+  client: PoolClient,
+  causes: readonly string[],
+): Promise<{ triggers: Map<string, JsonRow>; runs: Map<string, Run> }> {
+  const { rows } = await client.query<{
+    event_id: string;
+    identity_id: string;
+    type: string;
+    occurred_at: string;
+    assignments_planned: boolean | null;
+    disables_planned: boolean | null;
+  }>(
+    `SELECT trig.event_id, trig.identity_id, trig.type, trig.occurred_at::text AS occurred_at,
+            run.assignments_planned, run.disables_planned
+       FROM workflow_jml_triggers trig LEFT JOIN workflow_jml_runs run ON run.run_id = trig.event_id
+      WHERE trig.event_id = ANY ($1::text[])`,
+    [causes],
+  );
+  const triggers = new Map<string, JsonRow>();
+  const runs = new Map<string, Run>();
+  for (const { event_id, identity_id, type, occurred_at, assignments_planned, disables_planned } of rows) {
+    triggers.set(event_id, { event_id, identity_id, type, occurred_at });
+    if (assignments_planned === null) continue;
+    runs.set(event_id, { row: { run_id: event_id, assignments_planned, disables_planned }, isNew: false, changed: false });
+  }
+  return { triggers, runs };
 }
 
 function foldEvent(recorded: RecordedEvent, state: BatchState): void {
@@ -145,8 +190,7 @@ function foldEvent(recorded: RecordedEvent, state: BatchState): void {
     case 'IdentityMarkedTerminated': {
       const run = cause ? ensureRun(state, cause, event.data.identityId) : null;
       if (!run) return;
-      run.row['assignments_planned'] = true;
-      run.changed = true;
+      setPlanned(run, 'assignments_planned');
       state.touchedRuns.add(run.row['run_id'] as string);
       return;
     }
@@ -191,8 +235,7 @@ function applyKillSwitch(recorded: RecordedEvent, state: BatchState): void {
       at: outcome?.['at'] ?? null,
     });
   }
-  run.row['disables_planned'] = true;
-  run.changed = true;
+  setPlanned(run, 'disables_planned');
   state.touchedRuns.add(runId);
 }
 
@@ -229,6 +272,7 @@ function ensureRun(state: BatchState, triggerEventId: string, identityId: string
       assignments_planned: planned,
       disables_planned: planned,
     },
+    isNew: true,
     changed: true,
   };
   state.runs.set(triggerEventId, run);
@@ -262,17 +306,31 @@ function settleItems(state: BatchState, kind: JmlRunItemKind, itemId: string, se
   }
 }
 
+/** A plan closed that was already closed changes nothing: the run is written only if the flag was off. */
+function setPlanned(run: Run, plan: keyof typeof RUN_PLANS): void {
+  if (run.row[plan] === true) return;
+  run.row[plan] = true;
+  run.changed = true;
+}
+
 /** New runs are inserted with their counts at the defaults; for stored ones only the plans change (the recount follows). */
-async function writeRuns(client: PoolClient, rows: readonly JsonRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO workflow_jml_runs (${RUN_KEY_COLUMNS.join(', ')}, assignments_planned, disables_planned)
-     SELECT ${RUN_KEY_COLUMNS.join(', ')}, assignments_planned, disables_planned
-       FROM jsonb_to_recordset($1::jsonb) AS r(run_id text, kind text, identity_id text, trigger_event_id text, trigger_type text,
-            started_at timestamptz, assignments_planned boolean, disables_planned boolean)
-     ON CONFLICT (run_id) DO UPDATE SET assignments_planned = EXCLUDED.assignments_planned, disables_planned = EXCLUDED.disables_planned`,
-    [JSON.stringify(rows)],
+async function writeRuns(client: PoolClient, runs: readonly Run[]): Promise<void> {
+  const changed = runs.filter((run) => run.changed);
+  const added = changed.filter((run) => run.isNew).map((run) => run.row);
+  await writeRows(
+    client,
+    RUNS_TABLE,
+    added,
+    changed.filter((run) => !run.isNew).map((run) => run.row),
   );
+}
+
+/** The batch read every stored item of the work it names, so an item it did not read is new. */
+async function writeItems(client: PoolClient, state: BatchState): Promise<void> {
+  const added: JsonRow[] = [];
+  const settled: JsonRow[] = [];
+  for (const key of state.changedItems) (state.storedItems.has(key) ? settled : added).push(state.items.get(key)!);
+  await writeRows(client, ITEMS_TABLE, added, settled);
 }
 
 function itemKey(row: JsonRow): string {
