@@ -6,6 +6,7 @@ import { EVIDENCE_KINDS, MANIFEST_FILE, verifyExport } from '@tenure/evidence-ex
 import { strFromU8, unzipSync } from 'fflate';
 import { DemoErp } from './support/demo-erp';
 import { PortalBrowser, SCREENSHOT_DIR, type PortalUser } from './support/portal-browser';
+import { PLATFORM_ADMIN_TOKEN } from '@tenure/testing';
 import { eventually, PortalPlatform } from './support/portal-platform';
 
 // The portal in a real browser (Debian's Chromium through playwright-core) against the whole platform as
@@ -509,6 +510,48 @@ describe('the portal in a browser, on the launched demo platform', () => {
       const daniel = await browser.signIn('reports', DANIEL, '/');
       await daniel.page.getByRole('heading', { name: 'Your work' }).waitFor();
       expect(await daniel.page.getByRole('region', { name: 'Compliance reports' }).count()).toBe(0);
+    }));
+  it('given an HR file whose only row has no employee number, when the administrator erases the rows that name nobody on the HR imports page, then the page says when and the row reads erased', () =>
+    scenario('unnamed-rows', async () => {
+      const fileName = 'contractors-without-numbers.csv';
+      const header =
+        'employee_number,given_name,family_name,email,department,title,manager_employee_number,location,cost_center,employment_type,start_date,termination_date';
+      const unnamed = ',Ola,Unnumbered,ola.unnumbered@example.com,Finance,Analyst,,Oslo,CC-9,employee,2026-01-05,';
+      const { run } = await platform.data<{ run: { id: string; counts: { rejected: number } } }>(
+        'mutation Import($fileName: String!, $csv: String!) { run: importHrFile(fileName: $fileName, csv: $csv) { id counts { rejected } } }',
+        { fileName, csv: `${header}\n${unnamed}\n` },
+        PLATFORM_ADMIN_TOKEN,
+      );
+      expect(run.counts.rejected).toBe(1);
+      const rejectedRow = async () =>
+        (
+          await platform.data<{
+            run: {
+              unnamedRowsErasedAt: string | null;
+              rejectedRecords: { employeeNumber: string | null; raw: { name: string; value: string }[] }[];
+            };
+          }>(
+            'query Run($id: ID!) { run: hrImportRun(id: $id) { unnamedRowsErasedAt rejectedRecords { employeeNumber raw { name value } } } }',
+            { id: run.id },
+            PLATFORM_ADMIN_TOKEN,
+          )
+        ).run;
+      expect((await rejectedRow()).rejectedRecords[0]!.raw).toContainEqual({ name: 'family_name', value: 'Unnumbered' });
+
+      const sara = await browser.signIn('unnamed-rows', SARA, '/admin/hr-imports');
+      await sara.page.locator('summary', { hasText: 'Erase rows that name nobody' }).click();
+      const form = sara.page.getByRole('form', { name: `Erase the rows of ${fileName} that name nobody` });
+      await form.getByLabel('Legal reference').fill('DPO-2026-117 (erasure request)');
+      await form.getByLabel('Type ERASE to confirm').fill('ERASE');
+      await sara.screenshot('hr-import-unnamed-rows');
+      await form.getByRole('button', { name: `Erase the rows of ${fileName} that name nobody` }).click();
+      await sara.page.getByText(/Rows that name nobody erased on /).waitFor();
+      await sara.screenshot('hr-import-unnamed-rows-erased');
+
+      const after = await rejectedRow();
+      expect(after.unnamedRowsErasedAt).not.toBeNull();
+      expect(after.rejectedRecords[0]!.raw).toContainEqual({ name: 'family_name', value: '[erased]' });
+      expect(JSON.stringify(after.rejectedRecords)).not.toContain('Unnumbered');
     }));
 });
 
