@@ -8,6 +8,7 @@ export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './projections/rebuild-projection';
 export * from './projections/sql-arrays';
+export * from './projections/batch-rows';
 export * from './timers/timer-schedule';
 export * from './timers/timer-worker';
 export * from './advisory-lock';

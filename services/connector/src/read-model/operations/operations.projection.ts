@@ -1,6 +1,6 @@
 import { IDENTITY_STREAM_PREFIX, OPERATION_STREAM_PREFIX, PERSONAL_DATA_ERASED } from '@tenure/contracts';
 import type { RecordedEvent } from '@tenure/event-sourcing';
-import { sqlArray, type Projection } from '@tenure/event-store-postgres';
+import { sqlArray, writeRows, type ColumnTypes, type Projection, type TableShape } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import { completingStep, type OperationEvent } from '../../domain/operation';
 import {
@@ -83,8 +83,7 @@ async function applyEvents(events: readonly RecordedEvent[], client: PoolClient)
   const created: Row[] = [];
   const updated: Row[] = [];
   for (const operationId of changed) (stored.has(operationId) ? updated : created).push(rows.get(operationId)!);
-  if (created.length > 0) await client.query(INSERT_ROWS, columnsOf(created, NAMES));
-  if (updated.length > 0) await client.query(UPDATE_ROWS, columnsOf(updated, CHANGING));
+  await writeRows(client, OPERATIONS_TABLE, created, updated);
 }
 
 function operationIdOf(event: RecordedEvent): string {
@@ -214,7 +213,7 @@ async function loadRows(client: PoolClient, operationIds: readonly string[]): Pr
   return new Map(rows.map((row) => [row.operation_id, row]));
 }
 
-const COLUMNS: Readonly<Record<keyof OperationRow, string>> = {
+const COLUMNS: Readonly<Record<keyof OperationRow, ColumnTypes[string]>> = {
   operation_id: 'text',
   action: 'text',
   application_id: 'text',
@@ -227,7 +226,7 @@ const COLUMNS: Readonly<Record<keyof OperationRow, string>> = {
   cause_kind: 'text',
   cause_reference: 'text',
   status: 'text',
-  attempts: 'integer',
+  attempts: 'int',
   next_attempt_at: 'timestamptz',
   last_error_kind: 'text',
   last_error: 'text',
@@ -269,21 +268,15 @@ const REQUESTED: ReadonlySet<keyof OperationRow> = new Set([
 ] as const);
 const CHANGING = NAMES.filter((name) => name === 'operation_id' || !REQUESTED.has(name));
 
-// The rows travel as one typed array per column: less for PostgreSQL to parse than a JSON document of
-// the same rows (no column names repeated in every row), and no ON CONFLICT for the new rows.
-function unnestOf(names: readonly (keyof OperationRow)[]): string {
-  return `unnest(${names.map((name, index) => `$${index + 1}::${COLUMNS[name]}[]`).join(', ')})`;
-}
-const INSERT_ROWS = `INSERT INTO connector_operations (${NAMES.join(', ')}) SELECT * FROM ${unnestOf(NAMES)}`;
-const UPDATE_ROWS = `UPDATE connector_operations o SET ${CHANGING.filter((name) => name !== 'operation_id')
-  .map((name) => `${name} = r.${name}`)
-  .join(', ')}
-  FROM ${unnestOf(CHANGING)} AS r(${CHANGING.join(', ')}) WHERE o.operation_id = r.operation_id`;
+// The rows travel as one typed array per column (no column names repeated in every row), new rows
+// with no ON CONFLICT, stored ones updated only in the columns events change.
+const OPERATIONS_TABLE: TableShape = {
+  table: 'connector_operations',
+  columns: COLUMNS,
+  key: { operation_id: 'text' },
+  mutable: Object.fromEntries(CHANGING.filter((name) => name !== 'operation_id').map((name) => [name, COLUMNS[name]])),
+};
 
 // Times are read as text: they are only written back, and text is exact (a Date drops microseconds) and costs no parsing.
 const SELECT_ROWS = `SELECT ${NAMES.map((name) => (COLUMNS[name] === 'timestamptz' ? `${name}::text AS ${name}` : name)).join(', ')}
   FROM connector_operations WHERE operation_id = ANY ($1::text[])`;
-
-function columnsOf(rows: readonly Row[], names: readonly (keyof OperationRow)[]): string[] {
-  return names.map((name) => sqlArray(rows.map((row) => row[name])));
-}

@@ -1,7 +1,8 @@
+import type { JsonRow } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 
 /** A read-model row as PostgreSQL's to_jsonb gives it: written back unchanged by jsonb_populate_recordset. */
-export type JsonRow = Record<string, unknown>;
+export type { JsonRow };
 
 /**
  * Loads the rows of `table` whose `where` holds, keyed by `keyOf`, as JSON: timestamps stay

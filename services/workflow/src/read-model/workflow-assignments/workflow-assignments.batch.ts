@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { PoolClient } from 'pg';
 import type { AssignmentsEvent } from '../../domain/assignments';
 import type { JsonRow } from '../batch/table-rows';
-import { loadColumns, writeRows, type ColumnTypes, type TableShape } from '../batch/typed-rows';
+import { loadColumns, writeRows, type ColumnTypes, type TableShape } from '@tenure/event-store-postgres';
 import { assignmentExpiryTimer, assignmentExpiryTimerId } from './assignment-expiry-timer';
 
 const COLUMNS = {

@@ -9,7 +9,7 @@ import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { PoolClient } from 'pg';
 import type { AssignmentsEvent } from '../../domain/assignments';
 import { upsertRows, type JsonRow } from '../batch/table-rows';
-import { loadColumns, writeRows, type ColumnTypes, type TableShape } from '../batch/typed-rows';
+import { loadColumns, writeRows, type ColumnTypes, type TableShape } from '@tenure/event-store-postgres';
 import type { JmlRunItemKind, JmlRunKind } from './workflow-jml-runs.table';
 
 export const RUN_KIND_OF_TRIGGER: Readonly<Record<string, JmlRunKind>> = {

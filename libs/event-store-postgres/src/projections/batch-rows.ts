@@ -1,5 +1,8 @@
 import type { PoolClient } from 'pg';
-import type { JsonRow } from './table-rows';
+import { sqlArray, type SqlValue } from './sql-arrays';
+
+/** A read-model row keyed by column name, as a batch folds it in memory. */
+export type JsonRow = Record<string, unknown>;
 
 /** A table's columns and their SQL types, in column order: what the statements below cast to. */
 export type ColumnTypes = Readonly<Record<string, 'text' | 'int' | 'bigint' | 'boolean' | 'timestamptz' | 'jsonb'>>;
@@ -73,12 +76,12 @@ function arrays(columns: ColumnTypes, rows: readonly JsonRow[], params: unknown[
   });
 }
 
-/** One column of `rows` as a PostgreSQL array parameter; JSON values go as their text (an array value would be read as a sub-array). */
-function columnValues(rows: readonly JsonRow[], name: string, type: string): unknown[] {
-  const values = new Array<unknown>(rows.length);
+/** One column of `rows` as a PostgreSQL array literal; JSON values go as their text (an array value would be read as a sub-array). */
+function columnValues(rows: readonly JsonRow[], name: string, type: string): string {
+  const values = new Array<SqlValue>(rows.length);
   for (let index = 0; index < rows.length; index++) {
     const value = rows[index]![name] ?? null;
-    values[index] = type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
+    values[index] = type === 'jsonb' && value !== null ? JSON.stringify(value) : (value as SqlValue);
   }
-  return values;
+  return sqlArray(values);
 }
