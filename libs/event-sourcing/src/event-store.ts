@@ -38,9 +38,23 @@ export interface EventFilter {
 
 /** Whether an event passes the filter: every prefix and type matches exactly as in the stores' own reads. */
 export function matchesFilter(filter: EventFilter | undefined, streamId: string, type: string): boolean {
-  if (filter?.streamPrefixes?.length && !filter.streamPrefixes.some((prefix) => streamId.startsWith(prefix))) return false;
-  if (filter?.eventTypes?.length && !filter.eventTypes.includes(type)) return false;
-  return true;
+  return filterMatcher(filter)(streamId, type);
+}
+
+/**
+ * `matchesFilter` for one filter applied to many events: the types are put in a set once, and the
+ * type (the more selective test) is checked before the prefixes. A replay asks this of every event
+ * for every read model.
+ */
+export function filterMatcher(filter: EventFilter | undefined): (streamId: string, type: string) => boolean {
+  const types = filter?.eventTypes?.length ? new Set(filter.eventTypes) : undefined;
+  const prefixes = filter?.streamPrefixes?.length ? filter.streamPrefixes : undefined;
+  return (streamId, type) => {
+    if (types && !types.has(type)) return false;
+    if (!prefixes) return true;
+    for (const prefix of prefixes) if (streamId.startsWith(prefix)) return true;
+    return false;
+  };
 }
 
 export type EventHandler = (event: RecordedEvent) => Promise<void>;

@@ -92,11 +92,35 @@ function collectKeyIds(value: unknown, into: Set<string>): boolean {
   return found;
 }
 
+/**
+ * `value` with every envelope in it opened. Only the objects and arrays on the way to an envelope are
+ * copied; the rest is shared with `value`, which is left as it was (a replay opens every event of the
+ * log, and copying whole events made a large share of its garbage).
+ */
 function openAll(value: unknown, materials: ReadonlyMap<string, KeyObject>): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (isEnvelope(value)) return openEnvelope(value, materials);
-  if (Array.isArray(value)) return value.map((child) => openAll(child, materials));
-  return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, openAll(child, materials)]));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const child: unknown = value[index];
+      const opened = openAll(child, materials);
+      if (opened === child) continue;
+      copy ??= [...value];
+      copy[index] = opened;
+    }
+    return copy ?? value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const name of Object.keys(record)) {
+    const child = record[name];
+    const opened = openAll(child, materials);
+    if (opened === child) continue;
+    copy ??= { ...record };
+    copy[name] = opened;
+  }
+  return copy ?? value;
 }
 
 function openEnvelope(envelope: PersonalEnvelope, materials: ReadonlyMap<string, KeyObject>): unknown {

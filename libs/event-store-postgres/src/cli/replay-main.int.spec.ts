@@ -53,6 +53,7 @@ describe('replay command', () => {
 
     expect(code).toBe(0);
     expect(err.text()).toContain('seen  [########################] 100%  20/20 events');
+    expect(err.text()).toContain('all events applied; building 0 indexes');
     expect(err.text()).toContain('switching the services to the rebuilt tables');
     expect(out.text()).toMatch(/rebuilt and switched 1 projection\(s\), 1 table\(s\)[^]*seen: 20 events in [\d.]+ s/);
     const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM seen_${category}`);
@@ -85,5 +86,21 @@ describe('replay command', () => {
     expect(err.text()).toContain('unknown projection(s): nope; available: seen');
     expect(err.text()).toContain('unknown option(s): --fast');
     expect(err.text()).toContain('no database: set DATABASE_URL');
+  });
+
+  it('given a batch size smaller than the log, when replayed, then every event is applied; given a bad one, then it exits 2', async () => {
+    const out = capture();
+    const err = capture();
+
+    expect(
+      await main(['--module', modulePath, '--batch-size', '7', '--json'], { DATABASE_URL: database.url }, out.stream, capture().stream),
+    ).toBe(0);
+    expect(JSON.parse(out.text())).toMatchObject({ projections: [{ name: 'seen', applied: 20 }] });
+    expect(await main(['--module', modulePath, '--batch-size', 'many'], { DATABASE_URL: database.url }, capture().stream, err.stream)).toBe(
+      2,
+    );
+    expect(await main(['--module', modulePath, '--batch-size', '0'], { DATABASE_URL: database.url }, capture().stream, err.stream)).toBe(2);
+    expect(err.text()).toContain('--batch-size needs a whole number of events above 0, not "many"');
+    expect(err.text()).toContain('--batch-size needs a whole number of events above 0, not "0"');
   });
 });

@@ -21,6 +21,12 @@ export interface Projection {
    * when a batch fails the runner falls back to `apply`, one event per transaction, to find the bad one.
    */
   applyBatch?(events: readonly RecordedEvent[], client: PoolClient): Promise<void>;
+  /**
+   * Optional: the non-unique indexes this projection's own statements find rows by while applying.
+   * A replay keeps them on its fresh tables from the start and builds the other non-unique indexes
+   * after the bulk load (see replay/deferred-indexes.ts). Naming too few makes a replay slower, never wrong.
+   */
+  readonly lookupIndexes?: readonly string[];
 }
 
 export function projectionCheckpointId(projection: Pick<Projection, 'name'>): string {

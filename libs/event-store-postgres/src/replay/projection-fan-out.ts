@@ -1,12 +1,16 @@
-import { matchesFilter, type Position, type RecordedEvent } from '@tenure/event-sourcing';
+import { filterMatcher, type Position, type RecordedEvent } from '@tenure/event-sourcing';
 import type { Pool } from 'pg';
 import { applyBatch } from '../projections/projection-runner';
 import type { Projection } from '../projections/projection';
+import { Slots } from './slots';
 
 export interface FanOutOptions {
   /** Connections the projections write through. */
   readonly pool: Pool;
-  /** Projections applying at once; at most the pool's size. */
+  /**
+   * Projections with `applyBatch` applying at once. Those without one take a slot of their own
+   * besides: the pool needs `concurrency + 1` connections.
+   */
   readonly concurrency: number;
   readonly projections: readonly Projection[];
   /** After a projection committed its share of a batch (seconds from its BEGIN to its COMMIT). */
@@ -25,22 +29,33 @@ export interface FanOutOptions {
  */
 export class ProjectionFanOut {
   private readonly tails: Promise<void>[];
+  /** Per projection: which events it applies (undefined: all). */
+  private readonly matchers: (((streamId: string, type: string) => boolean) | undefined)[];
   private previous: Promise<void> = Promise.resolve();
   private lastFed: Position | undefined;
   private readonly now: () => number;
-  private applying = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly batchSlots: Slots;
+  /**
+   * Projections without `applyBatch` send a statement or more per event and wait for each answer,
+   * which waits in turn for this process to finish what it is folding for the others: at 1,000,000
+   * events the HR import runs' 2,214 events took 14 s that way. They use little of either process,
+   * so they wait in a slot of their own instead of keeping a batch projection from applying.
+   */
+  private readonly eventSlots = new Slots(1);
 
   constructor(private readonly options: FanOutOptions) {
     this.tails = options.projections.map(() => Promise.resolve());
+    this.matchers = options.projections.map((projection) => (projection.filter ? filterMatcher(projection.filter) : undefined));
     this.now = options.now ?? (() => performance.now());
+    this.batchSlots = new Slots(options.concurrency);
   }
 
   async feed(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const position = events[events.length - 1]!.position;
     const applying = this.options.projections.map((projection, index) => {
-      const share = projection.filter ? events.filter((event) => matchesFilter(projection.filter, event.streamId, event.type)) : events;
+      const matches = this.matchers[index];
+      const share = matches ? events.filter((event) => matches(event.streamId, event.type)) : events;
       if (share.length === 0) return this.tails[index]!;
       // Chained: a projection's batches commit in log order, and none after one that failed.
       const tail = this.tails[index]!.then(() => this.apply(index, projection, share));
@@ -65,27 +80,14 @@ export class ProjectionFanOut {
 
   private async apply(index: number, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
     // A slot first, so the time measured is the projection's own, not a wait for a connection.
-    await this.takeSlot();
+    const slots = projection.applyBatch ? this.batchSlots : this.eventSlots;
+    await slots.take();
     try {
       const started = this.now();
       await applyBatch(this.options.pool, projection, events, undefined, { checkpoint: false });
       this.options.onApplied?.(index, events.length, (this.now() - started) / 1_000);
     } finally {
-      this.releaseSlot();
+      slots.release();
     }
-  }
-
-  private async takeSlot(): Promise<void> {
-    if (this.applying < this.options.concurrency) {
-      this.applying++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  private releaseSlot(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.applying--;
   }
 }

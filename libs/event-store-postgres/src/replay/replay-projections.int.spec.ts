@@ -161,6 +161,52 @@ describe('replay: blue-green rebuild and consistency check', () => {
     ]);
   });
 
+  it('given indexes a projection looks rows up by and others only queries use, when replayed, then the first exist while it applies, the others are built after, and the switched table has all of them', async () => {
+    const category = uniqueCategory();
+    for (let i = 0; i < 8; i++) await store.appendToStream(`${category}-${i % 4}`, newEvents(6));
+    const table = `indexed_${category}`;
+    const indexes = [`${table}_lookup`, `${table}_listing`, `${table}_unique`];
+    const scratchIndexes = async (c: PoolClient) =>
+      (
+        await c.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE tablename = $1 AND schemaname = current_schema()`, [
+          table,
+        ])
+      ).rows
+        .map((row) => row.name)
+        .sort();
+    const seenWhileApplying = new Set<string>();
+    const projection: Projection = {
+      ...logOrder(`${category}_i`, { streamPrefixes: [`${category}-`] }),
+      lookupIndexes: [`${table}_lookup`],
+      setup: async (c) =>
+        void (await c.query(
+          `CREATE TABLE IF NOT EXISTS ${table} (seq bigserial PRIMARY KEY, stream_id text NOT NULL, revision int NOT NULL);
+           CREATE INDEX IF NOT EXISTS ${indexes[0]} ON ${table} (stream_id);
+           CREATE INDEX IF NOT EXISTS ${indexes[1]} ON ${table} (revision DESC, stream_id);
+           CREATE UNIQUE INDEX IF NOT EXISTS ${indexes[2]} ON ${table} (stream_id, revision)`,
+        )),
+      async apply(event, c) {
+        for (const name of await scratchIndexes(c)) seenWhileApplying.add(name);
+        await c.query(`INSERT INTO ${table} (stream_id, revision) VALUES ($1, $2)`, [event.streamId, event.revision]);
+      },
+    };
+
+    await replayProjections(options([projection]));
+
+    expect([...seenWhileApplying].sort()).toEqual([`${table}_lookup`, `${table}_pkey`, `${table}_unique`]);
+    const { rows } = await store.pool.query<{ indexdef: string }>(
+      `SELECT indexdef FROM pg_indexes WHERE tablename = $1 ORDER BY indexname`,
+      [table],
+    );
+    expect(rows.map((row) => row.indexdef.replace(/ ON \S+\./, ' ON '))).toEqual([
+      `CREATE INDEX ${table}_listing ON ${table} USING btree (revision DESC, stream_id)`,
+      `CREATE INDEX ${table}_lookup ON ${table} USING btree (stream_id)`,
+      `CREATE UNIQUE INDEX ${table}_pkey ON ${table} USING btree (seq)`,
+      `CREATE UNIQUE INDEX ${table}_unique ON ${table} USING btree (stream_id, revision)`,
+    ]);
+    expect((await store.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows).toEqual([{ n: 48 }]);
+  });
+
   it('given a projection that fails on one event, when replayed, then the error names that event and nothing is switched', async () => {
     const category = uniqueCategory();
     await store.appendToStream(`${category}-0`, newEvents(30));

@@ -9,7 +9,8 @@ import type { Notifier } from '../notifier';
 import { ProjectionFanOut } from './projection-fan-out';
 import { lockLiveApplies, withReplayLock } from './replay-lock';
 import { progressTracker, type ReplayProgress } from './replay-progress';
-import { quote, ScratchSchema } from './scratch-schema';
+import { DeferredIndexes } from './deferred-indexes';
+import { quote, SCRATCH_INFRASTRUCTURE, ScratchSchema } from './scratch-schema';
 
 export interface ReplayOptions {
   /** Connections to the live schema (the event store's pool). */
@@ -18,11 +19,13 @@ export interface ReplayOptions {
   readonly notifier: Notifier;
   readonly projections: readonly Projection[];
   readonly onProgress?: (progress: ReplayProgress) => void;
+  /** Called once every event was applied, before the deferred indexes are built (with their number). */
+  readonly onIndexing?: (indexes: number) => void;
   /** Called once everything is rebuilt, just before the switch. */
   readonly onSwitching?: () => void;
-  /** Events read from the log at a time. Default 5,000. */
+  /** Events read from the log at a time. Default 50,000. */
   readonly batchSize?: number;
-  /** Projections applying at once (connections to the scratch schema). Default 2. */
+  /** Projections with applyBatch applying at once (see ProjectionFanOut for the others). Default 2. */
   readonly concurrency?: number;
   /** How long the switch waits for a table lock (a long read holding one) before giving up. Default 10 s. */
   readonly lockTimeoutMs?: number;
@@ -38,7 +41,10 @@ export interface ReplayResult {
 
 const SCRATCH = 'tenure_replay';
 const DEFAULT_CONCURRENCY = 2;
-const DEFAULT_BATCH_SIZE = 5_000;
+// Larger batches mean fewer rows read back and written again (each read model folds a batch in
+// memory): at 1,000,000 events, 50,000 took half PostgreSQL's CPU time of 5,000 and 3/4 of 25,000,
+// while 100,000 gained nothing more and doubled the memory (docs/benchmarks.md, scenario replay).
+const DEFAULT_BATCH_SIZE = 50_000;
 const RETIRED = 'tenure_replay_retired';
 
 /**
@@ -53,7 +59,8 @@ export async function replayProjections(options: ReplayOptions): Promise<ReplayR
   const started = now();
   return withReplayLock(options.live, async () => {
     const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-    const scratch = await ScratchSchema.create(options.live, options.connectionString, SCRATCH, concurrency);
+    // One connection more for the projections without applyBatch (see ProjectionFanOut).
+    const scratch = await ScratchSchema.create(options.live, options.connectionString, SCRATCH, concurrency + 1);
     const running: RunningProjection[] = [];
     try {
       const results = await rebuildFromOneRead(options, scratch, concurrency, now);
@@ -85,6 +92,8 @@ async function rebuildFromOneRead(
 ): Promise<{ name: string; applied: number; seconds: number }[]> {
   const results = options.projections.map((projection) => ({ name: projection.name, applied: 0, seconds: 0 }));
   for (const projection of options.projections) await withClient(scratch.pool, (client) => projection.setup(client));
+  const lookups = new Set(options.projections.flatMap((projection) => projection.lookupIndexes ?? []));
+  const deferred = await DeferredIndexes.drop(scratch.pool, scratch.name, SCRATCH_INFRASTRUCTURE, lookups);
   const track = progressTracker(
     options.projections.length === 1 ? options.projections[0]!.name : `${options.projections.length} read models`,
     await countEvents(options.live, {}),
@@ -116,6 +125,8 @@ async function rebuildFromOneRead(
     await reader.stop();
   }
   const reached = await fanOut.drain();
+  options.onIndexing?.(deferred.count);
+  await deferred.build(scratch.pool, concurrency);
   if (reached) {
     for (const projection of options.projections) await storeCheckpoint(scratch.pool, projectionCheckpointId(projection), reached);
   }

@@ -7,7 +7,7 @@ import pg, { type Pool, type PoolClient } from 'pg';
  * (with a checkpoints table of its own), while the event log, which is only in the live schema, is
  * read from there.
  */
-const SCRATCH_INFRASTRUCTURE = ['tenure_checkpoints', 'tenure_timers'];
+export const SCRATCH_INFRASTRUCTURE = ['tenure_checkpoints', 'tenure_timers'];
 
 export class ScratchSchema {
   private constructor(

@@ -34,6 +34,8 @@ export const hrImportRunsProjection: Projection = {
     streamPrefixes: [HR_IMPORT_STREAM_PREFIX, IDENTITY_STREAM_PREFIX],
     eventTypes: [...Object.keys(RUN_EVENT_TYPES), PERSONAL_DATA_ERASED],
   },
+  // Each run's events find its rows by run id (corrections, the retention check, erasure).
+  lookupIndexes: ['hr_import_record_errors_run'],
   async setup(client) {
     await client.query(CREATE_HR_IMPORT_RUNS);
   },

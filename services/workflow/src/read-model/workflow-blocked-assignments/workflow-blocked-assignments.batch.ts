@@ -22,12 +22,18 @@ interface BlockedRow {
 export async function applyBlockedAssignmentsBatch(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
   const left = new Set<string>();
   const last = new Map<string, BlockedRow | 'unblocked'>();
+  // The keys each identity was blocked under in this batch: a leaver's are found without a walk over
+  // every key of the batch (which, once per leaver, grew with the square of the batch's size).
+  const blockedKeysOf = new Map<string, Set<string>>();
   for (const recorded of events) {
     const event = { type: recorded.type, data: recorded.data } as Handled;
     switch (event.type) {
       case 'AssignmentBlocked': {
         const { identityId, applicationId, entitlementKey, source, rules, blockedAt } = event.data;
-        last.set(keyOf(identityId, applicationId, entitlementKey), {
+        const key = keyOf(identityId, applicationId, entitlementKey);
+        const keys = blockedKeysOf.get(identityId) ?? new Set<string>();
+        blockedKeysOf.set(identityId, keys.add(key));
+        last.set(key, {
           identity_id: identityId,
           application_id: applicationId,
           entitlement_key: entitlementKey,
@@ -43,8 +49,8 @@ export async function applyBlockedAssignmentsBatch(events: readonly RecordedEven
       case 'IdentityMarkedTerminated':
         left.add(event.data.identityId);
         // Whatever this batch raised for them before is gone with the rest.
-        for (const [key, decision] of last)
-          if (decision !== 'unblocked' && decision.identity_id === event.data.identityId) last.delete(key);
+        for (const key of blockedKeysOf.get(event.data.identityId) ?? []) if (last.get(key) !== 'unblocked') last.delete(key);
+        blockedKeysOf.delete(event.data.identityId);
         break;
       default:
         break; // other assignment events do not change a block
