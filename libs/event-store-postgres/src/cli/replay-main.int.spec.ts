@@ -53,7 +53,7 @@ describe('replay command', () => {
 
     expect(code).toBe(0);
     expect(err.text()).toContain('seen  [########################] 100%  20/20 events');
-    expect(err.text()).toContain('all events applied; building 0 indexes');
+    expect(err.text()).toContain('all events applied; 0 indexes left to build');
     expect(err.text()).toContain('switching the services to the rebuilt tables');
     expect(out.text()).toMatch(/rebuilt and switched 1 projection\(s\), 1 table\(s\)[^]*seen: 20 events in [\d.]+ s/);
     const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM seen_${category}`);

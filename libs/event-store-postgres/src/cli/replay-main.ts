@@ -80,7 +80,7 @@ export async function main(
       projections: chosen,
       ...(batchSize ? { batchSize } : {}),
       onProgress: progress.update,
-      onIndexing: (indexes) => (progress.end(), err.write(`all events applied; building ${indexes} indexes\n`)),
+      onIndexing: (indexes) => (progress.end(), err.write(`all events applied; ${indexes} indexes left to build\n`)),
       onSwitching: () => (progress.end(), err.write('all rebuilt; switching the services to the rebuilt tables\n')),
     });
     out.write(flags.has('--json') ? `${JSON.stringify(result)}\n` : describeResult(result));

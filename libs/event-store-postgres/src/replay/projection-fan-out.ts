@@ -1,7 +1,8 @@
-import { filterMatcher, type Position, type RecordedEvent } from '@tenure/event-sourcing';
+import type { Position, RecordedEvent } from '@tenure/event-sourcing';
 import type { Pool } from 'pg';
 import { applyBatch } from '../projections/projection-runner';
 import type { Projection } from '../projections/projection';
+import { EventRouter } from './event-router';
 import { Slots } from './slots';
 
 export interface FanOutOptions {
@@ -29,8 +30,8 @@ export interface FanOutOptions {
  */
 export class ProjectionFanOut {
   private readonly tails: Promise<void>[];
-  /** Per projection: which events it applies (undefined: all). */
-  private readonly matchers: (((streamId: string, type: string) => boolean) | undefined)[];
+  /** Splits each batch into the projections' shares. */
+  private readonly router: EventRouter;
   private previous: Promise<void> = Promise.resolve();
   private lastFed: Position | undefined;
   private readonly now: () => number;
@@ -45,7 +46,7 @@ export class ProjectionFanOut {
 
   constructor(private readonly options: FanOutOptions) {
     this.tails = options.projections.map(() => Promise.resolve());
-    this.matchers = options.projections.map((projection) => (projection.filter ? filterMatcher(projection.filter) : undefined));
+    this.router = new EventRouter(options.projections.map((projection) => projection.filter));
     this.now = options.now ?? (() => performance.now());
     this.batchSlots = new Slots(options.concurrency);
   }
@@ -53,9 +54,9 @@ export class ProjectionFanOut {
   async feed(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const position = events[events.length - 1]!.position;
+    const shares = this.router.split(events);
     const applying = this.options.projections.map((projection, index) => {
-      const matches = this.matchers[index];
-      const share = matches ? events.filter((event) => matches(event.streamId, event.type)) : events;
+      const share = shares[index]!;
       if (share.length === 0) return this.tails[index]!;
       // Chained: a projection's batches commit in log order, and none after one that failed.
       const tail = this.tails[index]!.then(() => this.apply(index, projection, share));
@@ -69,6 +70,11 @@ export class ProjectionFanOut {
     this.previous = current;
     this.lastFed = position;
     await previous;
+  }
+
+  /** Once the last batch was fed: resolves when projection `index` has applied all it was fed (rejects if it failed). */
+  applied(index: number): Promise<void> {
+    return this.tails[index]!;
   }
 
   /** Waits for everything fed to be applied; the position of the last event fed, if any. */

@@ -207,6 +207,57 @@ describe('replay: blue-green rebuild and consistency check', () => {
     expect((await store.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows).toEqual([{ n: 48 }]);
   });
 
+  it('given one read model done while another still applies, when replayed, then the indexes deferred on the first are built meanwhile', async () => {
+    // Given: a read model with a listing index and 6 events, another with 30 that holds its last one
+    // until that index exists (or gives up after 3 s, which the assertions below catch).
+    const category = uniqueCategory();
+    await store.appendToStream(`${category}-a`, newEvents(6));
+    await store.appendToStream(`${category}-b`, newEvents(30));
+    const table = `early_${category}`;
+    const early: Projection = {
+      ...logOrder(`${category}_early`, { streamPrefixes: [`${category}-a`] }),
+      setup: async (c) =>
+        void (await c.query(
+          `CREATE TABLE IF NOT EXISTS ${table} (stream_id text NOT NULL, revision int NOT NULL);
+           CREATE INDEX IF NOT EXISTS ${table}_listing ON ${table} (revision, stream_id)`,
+        )),
+      async apply(event, c) {
+        await c.query(`INSERT INTO ${table} (stream_id, revision) VALUES ($1, $2)`, [event.streamId, event.revision]);
+      },
+    };
+    let sawIndexBeforeLastEvent = false;
+    const late: Projection = {
+      ...logOrder(`${category}_late`, { streamPrefixes: [`${category}-b`] }),
+      async apply(event, c) {
+        if (event.revision === 29n) {
+          for (let waited = 0; waited < 3_000 && !sawIndexBeforeLastEvent; waited += 50) {
+            const { rows } = await c.query(`SELECT 1 FROM pg_indexes WHERE indexname = $1 AND schemaname = current_schema()`, [
+              `${table}_listing`,
+            ]);
+            sawIndexBeforeLastEvent = rows.length > 0;
+            if (!sawIndexBeforeLastEvent) await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }
+        await c.query(`INSERT INTO order_${category}_late (stream_id, type, revision) VALUES ($1, $2, $3)`, [
+          event.streamId,
+          event.type,
+          event.revision,
+        ]);
+      },
+    };
+    const remaining: number[] = [];
+
+    // When
+    await replayProjections({ ...options([early, late]), onIndexing: (indexes) => remaining.push(indexes) });
+
+    // Then: built while the other applied; none left once all was applied; both switched in full.
+    expect(sawIndexBeforeLastEvent).toBe(true);
+    expect(remaining).toEqual([0]);
+    expect((await store.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows).toEqual([{ n: 6 }]);
+    expect((await store.pool.query(`SELECT count(*)::int AS n FROM order_${category}_late`)).rows).toEqual([{ n: 30 }]);
+    expect((await store.pool.query(`SELECT 1 FROM pg_indexes WHERE indexname = $1`, [`${table}_listing`])).rows).toHaveLength(1);
+  });
+
   it('given a projection that fails on one event, when replayed, then the error names that event and nothing is switched', async () => {
     const category = uniqueCategory();
     await store.appendToStream(`${category}-0`, newEvents(30));

@@ -19,7 +19,10 @@ export interface ReplayOptions {
   readonly notifier: Notifier;
   readonly projections: readonly Projection[];
   readonly onProgress?: (progress: ReplayProgress) => void;
-  /** Called once every event was applied, before the deferred indexes are built (with their number). */
+  /**
+   * Called once every event was applied, with the number of deferred indexes not built yet (each read
+   * model's are built as soon as it has applied the last of its events, while the others finish).
+   */
   readonly onIndexing?: (indexes: number) => void;
   /** Called once everything is rebuilt, just before the switch. */
   readonly onSwitching?: () => void;
@@ -59,8 +62,9 @@ export async function replayProjections(options: ReplayOptions): Promise<ReplayR
   const started = now();
   return withReplayLock(options.live, async () => {
     const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-    // One connection more for the projections without applyBatch (see ProjectionFanOut).
-    const scratch = await ScratchSchema.create(options.live, options.connectionString, SCRATCH, concurrency + 1);
+    // One connection more for the projections without applyBatch (see ProjectionFanOut), and as many
+    // again for building the indexes of the read models done while the others still apply.
+    const scratch = await ScratchSchema.create(options.live, options.connectionString, SCRATCH, 2 * concurrency + 1);
     const running: RunningProjection[] = [];
     try {
       const results = await rebuildFromOneRead(options, scratch, concurrency, now);
@@ -91,9 +95,9 @@ async function rebuildFromOneRead(
   now: () => number,
 ): Promise<{ name: string; applied: number; seconds: number }[]> {
   const results = options.projections.map((projection) => ({ name: projection.name, applied: 0, seconds: 0 }));
-  for (const projection of options.projections) await withClient(scratch.pool, (client) => projection.setup(client));
+  const tablesOf = await setUpAll(options.projections, scratch);
   const lookups = new Set(options.projections.flatMap((projection) => projection.lookupIndexes ?? []));
-  const deferred = await DeferredIndexes.drop(scratch.pool, scratch.name, SCRATCH_INFRASTRUCTURE, lookups);
+  const deferred = await DeferredIndexes.drop(scratch.pool, scratch.name, SCRATCH_INFRASTRUCTURE, lookups, concurrency);
   const track = progressTracker(
     options.projections.length === 1 ? options.projections[0]!.name : `${options.projections.length} read models`,
     await countEvents(options.live, {}),
@@ -112,25 +116,57 @@ async function rebuildFromOneRead(
     onBatchApplied: track,
     now,
   });
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const reader = new LogFollower({
     pool: options.live,
     notifier: options.notifier,
     startAfter: START,
-    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
-    processBatch: (events) => fanOut.feed(events),
+    batchSize,
+    processBatch: (events) => {
+      const fed = fanOut.feed(events);
+      if (events.length === batchSize) return fed;
+      // A short batch reached the head: nothing is read ahead of it, so the read ends now instead of
+      // after the batch before it is applied, and the read models done early can build their indexes
+      // while the others finish. (A failure is thrown by `applied` and `drain` below.)
+      fed.catch(() => undefined);
+      return Promise.resolve();
+    },
   });
   try {
     await reader.waitUntilCaughtUp(24 * 3_600_000);
   } finally {
     await reader.stop();
   }
-  const reached = await fanOut.drain();
-  options.onIndexing?.(deferred.count);
-  await deferred.build(scratch.pool, concurrency);
+  const applying = fanOut.drain();
+  applying.then(
+    () => options.onIndexing?.(deferred.remaining),
+    () => undefined, // thrown below
+  );
+  // Each read model's indexes as soon as it is done; every build settles before anything is thrown.
+  const built = await Promise.allSettled(
+    options.projections.map((_, index) => fanOut.applied(index).then(() => deferred.buildTables(scratch.pool, tablesOf[index]!))),
+  );
+  const failed = built.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  const reached = await applying;
+  await deferred.buildRest(scratch.pool);
   if (reached) {
     for (const projection of options.projections) await storeCheckpoint(scratch.pool, projectionCheckpointId(projection), reached);
   }
   return results;
+}
+
+/** Runs every projection's `setup` in the scratch schema; per projection, the tables its setup created. */
+async function setUpAll(projections: readonly Projection[], scratch: ScratchSchema): Promise<string[][]> {
+  const tablesOf: string[][] = [];
+  let existing = new Set(await scratch.tables());
+  for (const projection of projections) {
+    await withClient(scratch.pool, (client) => projection.setup(client));
+    const now = await scratch.tables();
+    tablesOf.push(now.filter((table) => !existing.has(table)));
+    existing = new Set(now);
+  }
+  return tablesOf;
 }
 
 async function switchTables(options: ReplayOptions, scratch: ScratchSchema, running: readonly RunningProjection[]): Promise<string[]> {

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@tenure/event-sourcing';
+import { comparePositions, type RecordedEvent } from '@tenure/event-sourcing';
 import { sqlArray, type Projection } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import {
@@ -15,13 +15,16 @@ import { CREATE_AUDIT_TRAIL_TABLES } from './audit-trail.table';
 
 /**
  * Indexes every event of every context by the identities, applications and entitlements it
- * concerns. It reads the whole log, so a batch costs one read and two writes whatever its size:
- * the references it names are loaded at once, and its rows and the references it teaches are
- * inserted with one statement each (see `write` for the savepoint around them).
- * Idempotent: a row or reference seen again is left as it is.
+ * concerns. It reads the whole log, so a batch costs two reads and two writes whatever its size:
+ * the last position indexed and the references it names are loaded at once, and its rows and the
+ * references it teaches are inserted with one statement each.
+ * Idempotent: events are applied in log order, so an event at or before the last position indexed
+ * was indexed already (with every reference it taught) and is skipped.
  */
 export const auditTrailProjection: Projection = {
   name: 'audit-trail',
+  // Its own reads: the last position indexed. The identity and application indexes serve queries only.
+  lookupIndexes: ['audit_trail_index_position'],
   async setup(client) {
     await client.query(CREATE_AUDIT_TRAIL_TABLES);
   },
@@ -36,7 +39,9 @@ export const auditTrailProjection: Projection = {
   },
 };
 
-async function indexEvents(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
+async function indexEvents(batch: readonly RecordedEvent[], client: PoolClient): Promise<void> {
+  const events = await unindexed(client, batch);
+  if (events.length === 0) return;
   // Each event's data is walked once: the batch's references are loaded, then subjects read from the same scans.
   const scans = events.map(scanEvent);
   const named = new Map<string, SubjectReference>();
@@ -56,6 +61,19 @@ async function indexEvents(events: readonly RecordedEvent[], client: PoolClient)
     rows.add(events[i]!, found.subjects);
   }
   await write(client, rows, learned);
+}
+
+/** The events after the last one indexed (all of them, unless a batch is applied again). */
+async function unindexed(client: PoolClient, events: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]> {
+  // Named apart from the columns: ORDER BY would otherwise sort by the text (and scan the table).
+  const { rows } = await client.query<{ commit: string; prepare: string }>(
+    `SELECT commit_position::text AS commit, prepare_position::text AS prepare FROM audit_trail_index
+      ORDER BY commit_position DESC, prepare_position DESC LIMIT 1`,
+  );
+  const last = rows[0];
+  if (!last) return events;
+  const position = { commit: BigInt(last.commit), prepare: BigInt(last.prepare) };
+  return events.filter((event) => comparePositions(event.position, position) > 0);
 }
 
 /** What earlier batches learned about the references named (each once, by key). */
@@ -88,7 +106,6 @@ async function loadReferences(client: PoolClient, named: ReadonlyMap<string, Sub
 class IndexRows {
   readonly commitPositions: string[] = [];
   readonly preparePositions: string[] = [];
-  readonly eventIds: string[] = [];
   readonly occurredAts: string[] = [];
   readonly identityIds: (string | null)[] = [];
   readonly applicationIds: (string | null)[] = [];
@@ -98,7 +115,7 @@ class IndexRows {
   private readonly isoTimes = new Map<string, string>();
 
   get length(): number {
-    return this.eventIds.length;
+    return this.commitPositions.length;
   }
 
   /** The domain time, falling back to the commit time for an event whose metadata lacks a valid one. */
@@ -121,7 +138,6 @@ class IndexRows {
     for (const subject of subjects) {
       this.commitPositions.push(commit);
       this.preparePositions.push(prepare);
-      this.eventIds.push(event.metadata.eventId);
       this.occurredAts.push(occurred);
       this.identityIds.push(subject.identityId);
       this.applicationIds.push(subject.applicationId);
@@ -130,71 +146,33 @@ class IndexRows {
   }
 }
 
-/** Under this many rows a savepoint's two round trips cost more than checking each row for a conflict. */
-const OPTIMISTIC_FROM_ROWS = 64;
-
-/**
- * Rows and references are new unless the batch is applied again (the runner skips what its
- * checkpoint has seen, so that is rare). Checking each row for a conflict costs about a third of
- * the insert, so a large batch is inserted plainly under a savepoint; when the unique indexes
- * report a row or reference already there, it is rolled back and inserted again skipping those.
- * (A savepoint needs a transaction: outside one, each row is checked.)
- */
 async function write(client: PoolClient, rows: IndexRows, learned: readonly LearnedReference[]): Promise<void> {
-  const small = rows.length + learned.length < OPTIMISTIC_FROM_ROWS;
-  if (small || client.getTransactionStatus() !== 'T') return insertAll(client, rows, learned, 'skip-existing');
-  await client.query('SAVEPOINT audit_trail_plain_insert');
-  try {
-    await insertAll(client, rows, learned, 'plain');
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    await client.query('ROLLBACK TO SAVEPOINT audit_trail_plain_insert');
-    await insertAll(client, rows, learned, 'skip-existing');
+  if (rows.length > 0) {
+    await client.query(
+      `INSERT INTO audit_trail_index (commit_position, prepare_position, occurred_at, identity_id, application_id, entitlement_key)
+       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])`,
+      [
+        sqlArray(rows.commitPositions),
+        sqlArray(rows.preparePositions),
+        sqlArray(rows.occurredAts),
+        sqlArray(rows.identityIds),
+        sqlArray(rows.applicationIds),
+        sqlArray(rows.entitlementKeys),
+      ],
+    );
   }
-  await client.query('RELEASE SAVEPOINT audit_trail_plain_insert');
-}
-
-type Conflicts = 'plain' | 'skip-existing';
-
-async function insertAll(client: PoolClient, rows: IndexRows, learned: readonly LearnedReference[], conflicts: Conflicts): Promise<void> {
-  await insertRows(client, rows, conflicts);
-  await saveReferences(client, learned, conflicts);
-}
-
-async function insertRows(client: PoolClient, rows: IndexRows, conflicts: Conflicts): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO audit_trail_index (commit_position, prepare_position, event_id, occurred_at, identity_id, application_id, entitlement_key)
-     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
-     ${conflicts === 'skip-existing' ? 'ON CONFLICT (identity_id, commit_position, prepare_position, application_id, entitlement_key) DO NOTHING' : ''}`,
-    [
-      sqlArray(rows.commitPositions),
-      sqlArray(rows.preparePositions),
-      sqlArray(rows.eventIds),
-      sqlArray(rows.occurredAts),
-      sqlArray(rows.identityIds),
-      sqlArray(rows.applicationIds),
-      sqlArray(rows.entitlementKeys),
-    ],
-  );
-}
-
-async function saveReferences(client: PoolClient, entries: readonly LearnedReference[], conflicts: Conflicts): Promise<void> {
-  if (entries.length === 0) return;
-  await client.query(
-    `INSERT INTO audit_trail_references (kind, reference_id, identity_id, application_id, entitlement_key)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-     ${conflicts === 'skip-existing' ? 'ON CONFLICT (kind, reference_id) DO NOTHING' : ''}`,
-    [
-      sqlArray(entries.map((entry) => entry.reference.kind)),
-      sqlArray(entries.map((entry) => entry.reference.id)),
-      sqlArray(entries.map((entry) => entry.subject.identityId)),
-      sqlArray(entries.map((entry) => entry.subject.applicationId)),
-      sqlArray(entries.map((entry) => entry.subject.entitlementKey)),
-    ],
-  );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+  // Only references no earlier event taught (see indexEvents): none is in the table yet.
+  if (learned.length > 0) {
+    await client.query(
+      `INSERT INTO audit_trail_references (kind, reference_id, identity_id, application_id, entitlement_key)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+      [
+        sqlArray(learned.map((entry) => entry.reference.kind)),
+        sqlArray(learned.map((entry) => entry.reference.id)),
+        sqlArray(learned.map((entry) => entry.subject.identityId)),
+        sqlArray(learned.map((entry) => entry.subject.applicationId)),
+        sqlArray(learned.map((entry) => entry.subject.entitlementKey)),
+      ],
+    );
+  }
 }

@@ -114,7 +114,7 @@ export class AuditTrailQueries {
     checkedWindow(request.from, request.to);
     const { rows } = await this.db.query<EventRowFields>(
       `SELECT ${EVENT_FIELDS}
-         FROM (SELECT DISTINCT i.commit_position, i.prepare_position, i.event_id
+         FROM (SELECT DISTINCT i.commit_position, i.prepare_position
                  FROM audit_trail_index i
                 WHERE ($1::text IS NULL OR i.identity_id = $1)
                   AND ($2::text IS NULL OR i.application_id = $2)
@@ -124,7 +124,7 @@ export class AuditTrailQueries {
                   AND ($6::bigint IS NULL OR (i.commit_position, i.prepare_position) < ($6::bigint, $7::bigint))
                 ORDER BY i.commit_position DESC, i.prepare_position DESC
                 LIMIT $8) page
-         JOIN tenure_events e ON e.event_id = page.event_id
+         JOIN tenure_events e ON e.transaction_id = page.commit_position::text::xid8 AND e.global_position = page.prepare_position
         ORDER BY page.commit_position DESC, page.prepare_position DESC`,
       [
         subject.identityId,
