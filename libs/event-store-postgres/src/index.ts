@@ -20,3 +20,4 @@ export * from './tamper-evidence/verify-event-log';
 export * from './tamper-evidence/checkpoint-schedule';
 export * from './replay';
 export * from './timers/timer-plan';
+export * from './leases/leases';

@@ -17,6 +17,7 @@ import {
 import { PersonalDataVault, type PersonalDataMasterKey } from '@tenure/personal-data';
 import { Pool, type PoolConfig } from 'pg';
 import { EVENT_COLUMNS, globalLogCondition, positionParams, toRecordedEvent, type EventRow } from './event-rows';
+import { Leases } from './leases/leases';
 import { Notifier } from './notifier';
 import { IDEMPOTENCY_VIOLATION, sqlDetail, sqlState, UNIQUE_VIOLATION, WRONG_EXPECTED_REVISION } from './postgres-errors';
 import { startSubscription } from './subscription';
@@ -41,6 +42,8 @@ export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
   /** Encrypts personal values on append and reveals them on read (docs/personal-data.md). */
   readonly personalData: PersonalDataVault;
+  /** Exclusive leases between this service's instances, on a connection of their own opened at first use. */
+  readonly leases: Leases;
   private readonly notifier: Notifier;
   private readonly subscriptions = new Set<Subscription>();
 
@@ -54,10 +57,12 @@ export class PostgresEventStore implements EventStore {
     // An idle client that loses its server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
     this.personalData = new PersonalDataVault(this.pool, options.personalDataKey);
-    this.notifier = new Notifier(this.pool, {
+    const ownConnection = {
       connectionString: options.connectionString,
       connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    });
+    };
+    this.notifier = new Notifier(this.pool, ownConnection);
+    this.leases = new Leases(ownConnection);
   }
 
   async appendToStream(
@@ -142,6 +147,7 @@ export class PostgresEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.subscriptions.clear();
     await this.notifier.close();
+    await this.leases.close();
     await this.pool.end();
   }
 

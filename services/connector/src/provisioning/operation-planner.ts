@@ -64,6 +64,7 @@ export class OperationPlanner implements Stoppable {
     this.process = new CheckpointedProcess({
       pool: deps.store.pool,
       notifier: deps.store.wakeups,
+      leases: deps.store.leases,
       checkpoint: OPERATION_PLANNER_CHECKPOINT,
       filter: { streamPrefixes: [ASSIGNMENTS_STREAM_PREFIX, IDENTITY_STREAM_PREFIX], eventTypes: PLANNED_EVENT_TYPES },
       handle: (events) => this.answer(events),

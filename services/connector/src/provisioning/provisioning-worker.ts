@@ -106,6 +106,14 @@ export class ProvisioningWorker implements Stoppable {
     for (const applicationId of due) {
       const circuit = this.deps.circuits.of(applicationId);
       if (this.stopped || this.lanes.has(applicationId) || circuit.admits(0, this.deps.concurrency) === 0) continue;
+      // With several instances of the service, one provisions an application at a time: the others
+      // find its lease taken and leave its operations to that one until it closes its lane or dies.
+      const lease = laneLease(applicationId);
+      if (!(await this.deps.store.leases.tryTake(lease, () => this.lanes.get(applicationId)?.stop()))) continue;
+      if (this.stopped || this.lanes.has(applicationId)) {
+        if (!this.lanes.has(applicationId)) await this.deps.store.leases.give(lease);
+        continue;
+      }
       this.open(applicationId);
     }
   }
@@ -129,12 +137,18 @@ export class ProvisioningWorker implements Stoppable {
     const finished: Promise<void> = lane
       .run()
       .catch((error: unknown) => logger.error({ err: error, applicationId }, 'provisioning to an application stopped'))
-      .finally(() => {
+      .finally(async () => {
         this.lanes.delete(applicationId);
+        await this.deps.store.leases.give(laneLease(applicationId));
         this.finished.delete(finished);
         // A lane that closed with work left (reconfigured, or open for long) is followed by a new one.
         this.kick();
       });
     this.finished.add(finished);
   }
+}
+
+/** The lease an instance holds while it provisions an application. */
+function laneLease(applicationId: string): string {
+  return `provisioning:${applicationId}`;
 }

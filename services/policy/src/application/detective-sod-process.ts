@@ -25,6 +25,7 @@ export class DetectiveSodProcess {
     this.process = new CheckpointedProcess({
       pool: store.pool,
       notifier: store.wakeups,
+      leases: store.leases,
       checkpoint: DETECTIVE_SOD_CHECKPOINT,
       filter: { streamPrefixes: DETECTIVE_SOD_STREAM_PREFIXES, eventTypes: DETECTIVE_SOD_EVENT_TYPES },
       handle: (events) => this.answer(events),

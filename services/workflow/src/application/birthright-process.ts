@@ -26,6 +26,7 @@ export class BirthrightProcess {
     this.process = new CheckpointedProcess({
       pool: store.pool,
       notifier: store.wakeups,
+      leases: store.leases,
       checkpoint: BIRTHRIGHT_CHECKPOINT,
       filter: { streamPrefixes: BIRTHRIGHT_STREAM_PREFIXES, eventTypes: BIRTHRIGHT_EVENT_TYPES },
       handle: (events) => this.answer(events),

@@ -58,6 +58,7 @@ export class WorkflowFollower implements Stoppable {
     this.process = new CheckpointedProcess({
       pool: store.pool,
       notifier: store.wakeups,
+      leases: store.leases,
       checkpoint,
       filter: { streamPrefixes, eventTypes },
       handle: (events) => withRetries(() => this.answerBatch(events), { maxAttempts: 5, delayMs: exponentialBackoff(100, 5_000) }),
