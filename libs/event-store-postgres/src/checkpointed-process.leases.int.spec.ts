@@ -1,7 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
-import { randomIds } from '@tenure/event-sourcing';
-import { uniqueCategory, uniqueStream } from '@tenure/event-store-contract';
+import { newEvents, uniqueCategory, uniqueStream } from '@tenure/event-store-contract';
 import type { PostgresEventStore } from './postgres-event-store';
 import { openMigratedStore } from './testing/migrated-store';
 import type { TestDatabase } from '@tenure/testing';
@@ -9,18 +8,6 @@ import type { TestDatabase } from '@tenure/testing';
 // Runs this repository's TypeScript in a child process (see the file for why).
 const REGISTER_TYPESCRIPT = path.join(__dirname, '..', '..', 'platform', 'src', 'testing', 'register-typescript.js');
 const CHILD = path.join(__dirname, 'testing', 'leased-process-child.ts');
-
-const counted = (n: number) => ({
-  type: 'Counted',
-  data: { n },
-  metadata: {
-    eventId: randomIds.newId(),
-    correlationId: 'c',
-    causationId: null,
-    actor: { kind: 'system' as const, id: 'test' },
-    occurredAt: '2026-11-27T00:00:00.000Z',
-  },
-});
 
 /** Two service instances, each its own process, with one leased process each, on one database. */
 describe('checkpointed process with leases: two instances, one answers, the other takes over when it is killed', () => {
@@ -70,7 +57,11 @@ describe('checkpointed process with leases: two instances, one answers, the othe
     const instances = { a: await startInstance(category, 'a'), b: await startInstance(category, 'b') };
 
     // When: ten events, appended in five commits.
-    for (let n = 1; n <= 10; n += 2) await store.appendToStream(stream, [counted(n), counted(n + 1)]);
+    for (let n = 1; n <= 10; n += 2)
+      await store.appendToStream(
+        stream,
+        newEvents(2, 'Counted', (i) => ({ n: n + i })),
+      );
     const before = await untilHandled(10);
 
     // Then: each answered once, all by one instance.
@@ -82,7 +73,11 @@ describe('checkpointed process with leases: two instances, one answers, the othe
     // When: the instance answering is killed, and ten more events arrive.
     instances[holder].kill('SIGKILL');
     await new Promise((resolve) => instances[holder].once('exit', resolve));
-    for (let n = 11; n <= 20; n += 2) await store.appendToStream(stream, [counted(n), counted(n + 1)]);
+    for (let n = 11; n <= 20; n += 2)
+      await store.appendToStream(
+        stream,
+        newEvents(2, 'Counted', (i) => ({ n: n + i })),
+      );
     const after = await untilHandled(20);
 
     // Then: the other answered exactly the new ones, from the checkpoint: nothing lost, nothing twice.

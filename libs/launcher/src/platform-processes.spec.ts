@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONNECTOR_CREDENTIALS_KEY_FILE } from './connector-credentials-key';
 import { loadLauncherConfig } from './launcher-config';
-import { DEMO_ADMIN_TOKEN, DEMO_SCIM_TOKEN, planPlatformProcesses } from './platform-processes';
+import { DEMO_ADMIN_TOKEN, DEMO_METRICS_TOKEN, DEMO_SCIM_TOKEN, planPlatformProcesses } from './platform-processes';
 
 /** Every planned process's environment, from one plan (secrets are made once per plan). */
 function plannedEnvs(launcherEnv: NodeJS.ProcessEnv): Map<string, Record<string, string | undefined>> {
@@ -43,6 +43,16 @@ describe('the platform processes', () => {
     expect(secret?.length).toBeGreaterThanOrEqual(32);
     for (const service of ['identity', 'policy', 'workflow', 'connector']) expect(envs.get(service)?.['CALLER_TOKEN_SECRET']).toBe(secret);
     expect(plannedEnvs(env).get('gateway')?.['CALLER_TOKEN_SECRET']).not.toBe(secret);
+  });
+
+  it('given development, when planned, then every service takes the demo metrics token unless METRICS_TOKENS is set, and the gateway none', () => {
+    for (const service of ['identity', 'policy', 'workflow', 'connector']) {
+      expect(envOf(service, { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir })['METRICS_TOKENS']).toBe(DEMO_METRICS_TOKEN);
+      expect(
+        envOf(service, { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, METRICS_TOKENS: 'real' })['METRICS_TOKENS'],
+      ).toBeUndefined();
+    }
+    expect(envOf('gateway', { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir })['METRICS_TOKENS']).toBeUndefined();
   });
 
   it('given ADMIN_TOKENS in the launcher’s environment, when planned, then no service is handed the demo token', () => {

@@ -43,6 +43,8 @@ export const DEMO_SCIM_TOKEN = 'tenure-demo-scim-token';
  * ADMIN_TOKENS is configured.
  */
 export const DEMO_ADMIN_TOKEN = 'tenure-demo-admin-token';
+/** What Prometheus presents to the services' /metrics in the demo (METRICS_TOKENS overrides it). */
+export const DEMO_METRICS_TOKEN = 'tenure-demo-metrics-token';
 
 /**
  * The HMAC secret the local platform's HR webhook (`/hr/webhook`) accepts in development,
@@ -99,7 +101,10 @@ function serviceSpecificEnv(
 ): Record<string, string> {
   if (config.NODE_ENV !== 'development') return {};
   // Every service takes the demo administrator token; the HR inputs are identity's.
-  const admin: Record<string, string> = env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN };
+  const admin: Record<string, string> = {
+    ...(env['ADMIN_TOKENS'] ? {} : { ADMIN_TOKENS: DEMO_ADMIN_TOKEN }),
+    ...(env['METRICS_TOKENS'] ? {} : { METRICS_TOKENS: DEMO_METRICS_TOKEN }),
+  };
   if (name === 'connector') {
     if (env['CONNECTOR_CREDENTIALS_KEY']) return admin;
     return { ...admin, CONNECTOR_CREDENTIALS_KEY: readOrCreateConnectorCredentialsKey(resolveDataDir(config, root)) };

@@ -6,8 +6,11 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { DatabaseProbe } from './health/database-probe';
 import { HealthController } from './health/health.controller';
 import { ServiceHealthReporter } from './health/service-health-reporter';
+import { parseTokenList } from './admin/known-token';
+import { MetricsController } from './metrics/metrics.controller';
+import { ServiceMetrics } from './metrics/service-metrics';
 import type { ServiceInfo } from './service-definition';
-import { CLOCK, ID_GENERATOR, LOGGER, SERVICE_INFO } from './service-runtime.tokens';
+import { CLOCK, ID_GENERATOR, LOGGER, METRICS_TOKENS, SERVICE_INFO } from './service-runtime.tokens';
 
 export interface ServiceRuntimeOptions {
   readonly service: ServiceInfo;
@@ -18,9 +21,9 @@ export interface ServiceRuntimeOptions {
 }
 
 /**
- * What every service runs on: /health and /ready, its event store, its logger and the reporter of
+ * What every service runs on: /health and /ready, /metrics (Prometheus), its event store, its logger and the reporter of
  * its health, its clock and id generator. Global, so a service's own module injects `EVENT_STORE`,
- * `LOGGER`, `CLOCK`, `ID_GENERATOR` and `ServiceHealthReporter` without importing anything.
+ * `LOGGER`, `CLOCK`, `ID_GENERATOR`, `ServiceHealthReporter` and `ServiceMetrics` without importing anything.
  */
 @Module({})
 export class ServiceRuntimeModule implements BeforeApplicationShutdown {
@@ -31,16 +34,18 @@ export class ServiceRuntimeModule implements BeforeApplicationShutdown {
       imports: [
         EventStoreModule.forRoot({ databaseUrl: options.databaseUrl, logger: options.logger, personalDataKey: options.personalDataKey }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: LOGGER, useValue: options.logger },
         { provide: SERVICE_INFO, useValue: { name: options.service.name, version: options.service.version } },
         { provide: CLOCK, useValue: systemClock },
         { provide: ID_GENERATOR, useValue: randomIds },
+        { provide: METRICS_TOKENS, useFactory: () => parseTokenList(process.env['METRICS_TOKENS']) },
         DatabaseProbe,
         ServiceHealthReporter,
+        ServiceMetrics,
       ],
-      exports: [LOGGER, SERVICE_INFO, CLOCK, ID_GENERATOR, ServiceHealthReporter, EventStoreModule],
+      exports: [LOGGER, SERVICE_INFO, CLOCK, ID_GENERATOR, ServiceHealthReporter, ServiceMetrics, EventStoreModule],
     };
   }
 

@@ -9,3 +9,6 @@ export const CLOCK = Symbol('CLOCK');
 
 /** Injection token of the service's `IdGenerator` (`randomIds`). */
 export const ID_GENERATOR = Symbol('ID_GENERATOR');
+
+/** Injection token of the tokens that may read /metrics (METRICS_TOKENS; none: the endpoint is off). */
+export const METRICS_TOKENS = Symbol('METRICS_TOKENS');

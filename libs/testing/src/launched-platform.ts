@@ -11,6 +11,9 @@ const LAUNCHER_SCRIPT = join(REPOSITORY_ROOT, 'libs', 'launcher', 'dist', 'main.
 
 export const PLATFORM_ADMIN_TOKEN = 'e2e-platform-admin-token';
 export const PLATFORM_SCIM_TOKEN = 'e2e-platform-scim-token';
+export const PLATFORM_METRICS_TOKEN = 'e2e-platform-metrics-token';
+
+export type PlatformService = 'identity' | 'policy' | 'workflow' | 'connector';
 
 export interface GraphqlReply<Data> {
   readonly data?: Data;
@@ -34,6 +37,8 @@ export class LaunchedPlatform {
     readonly issuer: string,
     /** Where the portal answers, when the repository has one. */
     readonly portalOrigin: string,
+    /** Each service's own origin (its /health, /ready and /metrics; clients use the gateway). */
+    readonly serviceOrigins: Readonly<Record<PlatformService, string>>,
   ) {}
 
   static async start<Platform extends LaunchedPlatform>(
@@ -56,6 +61,7 @@ export class LaunchedPlatform {
       TENURE_DATA_DIR: dataDir,
       ADMIN_TOKENS: PLATFORM_ADMIN_TOKEN,
       SCIM_TOKENS: PLATFORM_SCIM_TOKEN,
+      METRICS_TOKENS: PLATFORM_METRICS_TOKEN,
       LOG_LEVEL: 'warn',
     });
     await launcher.waitForOutput('Tenure is up', 240_000);
@@ -66,6 +72,12 @@ export class LaunchedPlatform {
       `http://127.0.0.1:${ports.GATEWAY_PORT}`,
       `http://localhost:${ports.IDP_PORT}`,
       `http://localhost:${ports.PORTAL_PORT}`,
+      {
+        identity: `http://127.0.0.1:${ports.IDENTITY_PORT}`,
+        policy: `http://127.0.0.1:${ports.POLICY_PORT}`,
+        workflow: `http://127.0.0.1:${ports.WORKFLOW_PORT}`,
+        connector: `http://127.0.0.1:${ports.CONNECTOR_PORT}`,
+      },
     );
   }
 

@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Module, type OnAppl
 import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
+import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER, ServiceMetrics } from '@tenure/service-runtime';
 import { connectorTypes } from '../connectors/connector-types';
 import { OperationAdministration } from '../provisioning/operation-administration';
 import { ProvisioningQueries } from '../provisioning/provisioning-queries';
@@ -33,14 +33,22 @@ export class ConnectorBackground implements OnApplicationBootstrap, BeforeApplic
   providers: [
     {
       provide: ConnectorRuntime,
-      inject: [EVENT_STORE, EventStoreSchema, CLOCK, ID_GENERATOR, LOGGER],
-      useFactory: (store: PostgresEventStore, schema: EventStoreSchema, clock: Clock, ids: IdGenerator, logger: Logger) =>
+      inject: [EVENT_STORE, EventStoreSchema, CLOCK, ID_GENERATOR, LOGGER, ServiceMetrics],
+      useFactory: (
+        store: PostgresEventStore,
+        schema: EventStoreSchema,
+        clock: Clock,
+        ids: IdGenerator,
+        logger: Logger,
+        metrics: ServiceMetrics,
+      ) =>
         new ConnectorRuntime({
           store,
           schema,
           clock,
           ids,
           logger,
+          metrics,
           types: connectorTypes,
           vault: new CredentialsVault(process.env),
           provisioning: provisioningSettingsFrom(process.env),

@@ -1,7 +1,7 @@
 import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import { BackgroundWork, type SchemaReadiness } from '@tenure/service-runtime';
+import { BackgroundWork, type SchemaReadiness, type ServiceMetrics } from '@tenure/service-runtime';
 import type { ConnectorTypes } from '../connectors/connector-types';
 import { applicationsProjection } from '../read-model/applications/applications.projection';
 import { connectorAssignmentsProjection, connectorIdentitiesProjection } from '../read-model/desired-state';
@@ -9,6 +9,7 @@ import { entitlementsProjection } from '../read-model/entitlements/entitlements.
 import { accountsProjection } from '../read-model/accounts/accounts.projection';
 import { operationsProjection } from '../read-model/operations/operations.projection';
 import { Provisioning } from '../provisioning/provisioning';
+import { prometheusProvisioningMetrics } from '../provisioning/provisioning-metrics';
 import { DEFAULT_PROVISIONING_SETTINGS, type ProvisioningSettings } from '../provisioning/provisioning-settings';
 import { driftProjection } from '../read-model/reconciliation/drift.projection';
 import { reconciliationRunsProjection } from '../read-model/reconciliation/reconciliation-runs.projection';
@@ -48,6 +49,8 @@ export interface ConnectorRuntimeDependencies {
   readonly random?: () => number;
   /** Default: DEFAULT_RECONCILIATION_SETTINGS (the service reads them from the environment). */
   readonly reconciliation?: ReconciliationSettings;
+  /** The service's Prometheus metrics; default: none kept (tests). */
+  readonly metrics?: ServiceMetrics;
 }
 
 /**
@@ -80,6 +83,7 @@ export class ConnectorRuntime {
       vault,
       settings: deps.provisioning ?? DEFAULT_PROVISIONING_SETTINGS,
       readModelsCaughtUp: (only) => this.readModelsCaughtUp(10_000, only),
+      ...(deps.metrics ? { metrics: prometheusProvisioningMetrics(deps.metrics, store.pool) } : {}),
     });
     this.reconciliation = new Reconciliation({
       store,

@@ -30,6 +30,7 @@ import type { TargetOutcome } from './circuit-breaker';
 import { executeOperation } from './execute-operation';
 import { manualTaskFor, type TaskApplication } from './manual-task';
 import { IDENTITY_UNKNOWN, prepareOperation, type Preparation } from './prepare-operation';
+import { NO_PROVISIONING_METRICS, type ProvisioningMetrics } from './provisioning-metrics';
 
 /** Who records what the worker did. */
 export const PROVISIONING_ACTOR: Actor = { kind: 'service', id: 'connector-provisioning' };
@@ -62,6 +63,8 @@ export interface OperationRunnerDependencies {
   readonly logger: Logger;
   /** Resolves once the read models show everything committed so far. */
   readonly readModelsCaughtUp: () => Promise<void>;
+  /** Default: none kept. */
+  readonly metrics?: ProvisioningMetrics;
 }
 
 /**
@@ -106,7 +109,20 @@ export class OperationRunner {
       const settled = await record((at) => ({ type: 'OpenManualTask', data: manualTaskFor(operation, target.application, at) }));
       return { target: NOT_ASKED, settled };
     }
+    const called = performance.now();
     const execution = await executeOperation(target.connector, operation);
+    (this.deps.metrics ?? NO_PROVISIONING_METRICS).targetCalled(
+      state.request.applicationId,
+      state.request.action,
+      execution.kind === 'needs-person'
+        ? 'needs-person'
+        : !execution.failure
+          ? 'succeeded'
+          : execution.failure.retryable
+            ? 'retrying'
+            : 'failed',
+      (performance.now() - called) / 1_000,
+    );
     if (execution.kind === 'needs-person') {
       this.deps.logger.info({ operationId, missing: execution.missing }, 'the connector cannot do this: a manual task is opened');
       const settled = await record((at) => ({ type: 'OpenManualTask', data: manualTaskFor(operation, target.application, at) }));

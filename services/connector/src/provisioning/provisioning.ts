@@ -8,6 +8,7 @@ import { CircuitBreakers } from './circuit-breaker';
 import { OperationAdministration } from './operation-administration';
 import { OperationPlanner, PLANNER_READ_MODELS } from './operation-planner';
 import { OperationRunner } from './operation-runner';
+import type { ProvisioningMetrics } from './provisioning-metrics';
 import { ProvisioningQueries } from './provisioning-queries';
 import type { ProvisioningSettings } from './provisioning-settings';
 import { ProvisioningWorker } from './provisioning-worker';
@@ -24,6 +25,8 @@ export interface ProvisioningDependencies {
   readonly settings: ProvisioningSettings;
   /** Waits until the read models (all, or those named) have applied everything committed so far. */
   readonly readModelsCaughtUp: (only?: readonly string[]) => Promise<void>;
+  /** Default: none kept. */
+  readonly metrics?: ProvisioningMetrics;
 }
 
 /**
@@ -59,6 +62,7 @@ export class Provisioning {
       retryPolicy: settings.retryPolicy,
       logger,
       readModelsCaughtUp,
+      ...(this.deps.metrics ? { metrics: this.deps.metrics } : {}),
     });
     this.worker = new ProvisioningWorker({
       store,

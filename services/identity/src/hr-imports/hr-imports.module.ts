@@ -8,6 +8,7 @@ import { massChangePolicyFromEnv } from '../hr-inputs/change-guard';
 import { HrImportService } from './application/hr-import-service';
 import { HrImportUnnamedRowsErasure } from './application/hr-import-unnamed-rows-erasure';
 import { HrImportsBackground } from './hr-imports-background';
+import { HrImportMetrics } from './hr-import-metrics';
 
 /**
  * HR import runs in the running service (for the GraphQL upload and admin mutations). The directory's
@@ -17,6 +18,7 @@ import { HrImportsBackground } from './hr-imports-background';
 @Module({
   providers: [
     HrImportsBackground,
+    HrImportMetrics,
     {
       provide: HrImportService,
       inject: [EVENT_STORE, CLOCK, ID_GENERATOR, ModuleRef],

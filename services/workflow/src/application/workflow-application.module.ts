@@ -5,6 +5,7 @@ import type { Logger } from '@tenure/platform';
 import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
 import { AccessHistoryQueries } from './access-history-queries';
 import { WorkflowReports } from './workflow-reports';
+import { WorkflowMetrics } from './workflow-metrics';
 import { AssignmentQueries } from './assignment-queries';
 import { JmlRunQueries } from './provisioning/jml-run-queries';
 import { AccessRequestQueries } from './requests/access-request-queries';
@@ -30,6 +31,7 @@ export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplica
 /** The workflow application for the subgraph: import this module and inject `AssignmentQueries`. */
 @Module({
   providers: [
+    WorkflowMetrics,
     {
       provide: WorkflowRuntime,
       inject: [EVENT_STORE, EventStoreSchema, CLOCK, ID_GENERATOR, LOGGER],

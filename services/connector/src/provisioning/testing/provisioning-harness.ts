@@ -2,7 +2,7 @@ import { createSimulatedSaasConnector, SimulatedTargets, type SimulatedSaasSetti
 import { randomIds } from '@tenure/event-sourcing';
 import { migrate, PostgresEventStore } from '@tenure/event-store-postgres';
 import { createLogger } from '@tenure/platform';
-import { SCHEMA_MIGRATED_BEFOREHAND } from '@tenure/service-runtime';
+import { SCHEMA_MIGRATED_BEFOREHAND, type ServiceMetrics } from '@tenure/service-runtime';
 import { createTestDatabase, waitFor, type TestClock, type TestDatabase } from '@tenure/testing';
 import { ConnectorRuntime } from '../../application/connector-runtime';
 import { CredentialsVault } from '../../application/credentials/credentials-vault';
@@ -44,7 +44,12 @@ export interface ProvisioningHarness {
  */
 export async function startProvisioningHarness(
   clock: TestClock,
-  options: { readonly settings?: Partial<ProvisioningSettings>; readonly random?: () => number } = {},
+  options: {
+    readonly settings?: Partial<ProvisioningSettings>;
+    readonly random?: () => number;
+    /** Metrics kept on the harness's store (the service makes them on its own). */
+    readonly metrics?: (store: PostgresEventStore) => ServiceMetrics;
+  } = {},
 ): Promise<ProvisioningHarness> {
   const database = await createTestDatabase(4);
   await migrate(database.pool);
@@ -56,6 +61,7 @@ export async function startProvisioningHarness(
     simulated: { ...connectorTypes.simulated, create: (settings) => createSimulatedSaasConnector(settings, { targets, time }) },
   };
   const vault = new CredentialsVault({ CONNECTOR_CREDENTIALS_KEY: newCredentialsKey() });
+  const metrics = options.metrics?.(store);
   const newRuntime = () =>
     new ConnectorRuntime({
       store,
@@ -67,6 +73,7 @@ export async function startProvisioningHarness(
       vault,
       provisioning: { ...DEFAULT_PROVISIONING_SETTINGS, pollMs: 20, lingerMs: 100, ...options.settings },
       random: options.random ?? (() => 0.5),
+      ...(metrics ? { metrics } : {}),
     });
   let runtime = newRuntime();
   await runtime.start();

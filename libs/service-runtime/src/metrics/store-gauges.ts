@@ -1,0 +1,47 @@
+import type { Pool } from 'pg';
+import { Gauge, type Registry } from 'prom-client';
+
+/**
+ * Gauges read from the store when Prometheus scrapes (never kept in memory, so every instance reports
+ * the same truth): the events appended after each subscription's checkpoint, and the durable timers
+ * pending, due and failing, by kind.
+ *
+ * The first is an upper bound of a subscription's backlog, not the backlog: a checkpoint is stored
+ * with the last event a subscription handled, so one whose events are rare (the policy versions)
+ * shows every event since its last one although it has nothing to do. A read model that keeps up
+ * shows a small, bounded number; one that stopped shows a number that only grows.
+ */
+export function registerStoreGauges(registry: Registry, pool: Pool): void {
+  new Gauge({
+    name: 'tenure_subscription_events_since_checkpoint',
+    help: 'Events appended to the log after the last event each subscription (projection or process) of the database handled: an upper bound of its backlog (every service reports every subscription of the database: aggregate with max)',
+    labelNames: ['subscription'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const { rows } = await pool.query<{ subscription_id: string; lag: string }>(
+        `SELECT c.subscription_id, greatest(coalesce(h.head, 0) - c.prepare_position, 0)::text AS lag
+           FROM tenure_checkpoints c
+           CROSS JOIN (SELECT max(global_position) AS head FROM tenure_events) h`,
+      );
+      for (const row of rows) this.set({ subscription: row.subscription_id }, Number(row.lag));
+    },
+  });
+  const timers = (name: string, help: string, condition: string) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['kind'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const { rows } = await pool.query<{ kind: string; n: number }>(
+          `SELECT kind, count(*)::int AS n FROM tenure_timers WHERE ${condition} GROUP BY kind`,
+        );
+        for (const row of rows) this.set({ kind: row.kind }, row.n);
+      },
+    });
+  timers('tenure_timers_pending', 'Durable timers scheduled (due or not), by kind', 'true');
+  timers('tenure_timers_due', 'Durable timers due now and not fired yet, by kind', 'due_at <= now()');
+  timers('tenure_timers_failing', 'Durable timers whose work failed at least once and that wait for a retry, by kind', 'attempts > 0');
+}
