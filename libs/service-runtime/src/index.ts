@@ -20,5 +20,6 @@ export * from './app/create-service-app';
 export * from './app/run-service';
 export * from './app/local-service';
 export * from './background/background-work';
+export * from './background/background-status';
 export * from './admin';
 export * from './caller';

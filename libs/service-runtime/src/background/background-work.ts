@@ -1,6 +1,7 @@
 import { startProjection, type PostgresEventStore, type Projection, type RunningProjection } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import type { SchemaReadiness } from '../event-store/event-store-schema';
+import { backgroundStatusOf } from './background-status';
 
 /** Something started beside the projections (a timer worker, a subscription) that must stop before the store closes. */
 export interface Stoppable {
@@ -79,7 +80,11 @@ export class BackgroundWork {
           pool: store.pool,
           notifier: store.wakeups,
           projection,
-          onStopped: (error) => logger.error({ err: error, projection: projection.name }, 'projection stopped'),
+          onStopped: (error) => {
+            logger.error({ err: error, projection: projection.name }, 'projection stopped');
+            // Until a restart the read model no longer follows the log: /ready says so.
+            backgroundStatusOf(store).recordStopped(`projection:${projection.name}`);
+          },
         }),
       );
     }

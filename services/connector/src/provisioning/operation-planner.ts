@@ -8,7 +8,7 @@ import {
 import { exponentialBackoff, withRetries, type Actor, type Clock, type RecordedEvent } from '@tenure/event-sourcing';
 import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import type { Stoppable } from '@tenure/service-runtime';
+import { backgroundStatusOf, type Stoppable } from '@tenure/service-runtime';
 import { disableOperationId, grantOperationId, revokeOperationId, type OperationRequest } from '../domain/operation';
 import { accountsProjection } from '../read-model/accounts/accounts.projection';
 import { applicationsWithAccountOf } from '../read-model/accounts/accounts.queries';
@@ -68,8 +68,10 @@ export class OperationPlanner implements Stoppable {
       checkpoint: OPERATION_PLANNER_CHECKPOINT,
       filter: { streamPrefixes: [ASSIGNMENTS_STREAM_PREFIX, IDENTITY_STREAM_PREFIX], eventTypes: PLANNED_EVENT_TYPES },
       handle: (events) => this.answer(events),
-      onFailed: (error, when) =>
-        deps.logger.error({ err: error }, when === 'start' ? 'the operation planner could not start' : 'the operation planner stopped'),
+      onFailed: (error, when) => {
+        deps.logger.error({ err: error }, when === 'start' ? 'the operation planner could not start' : 'the operation planner stopped');
+        backgroundStatusOf(deps.store).recordStopped(`process:${OPERATION_PLANNER_CHECKPOINT}`);
+      },
     });
   }
 

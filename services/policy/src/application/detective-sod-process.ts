@@ -3,6 +3,7 @@ import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-stor
 import type { Logger } from '@tenure/platform';
 import { affectedBy, DETECTIVE_SOD_EVENT_TYPES, DETECTIVE_SOD_STREAM_PREFIXES } from './detective-sod-scope';
 import type { DetectiveSod } from './detective-sod';
+import { backgroundStatusOf } from '@tenure/service-runtime';
 
 /** The checkpoint under which the process remembers how far it has read the log. */
 export const DETECTIVE_SOD_CHECKPOINT = 'policy-detective-sod';
@@ -29,7 +30,10 @@ export class DetectiveSodProcess {
       checkpoint: DETECTIVE_SOD_CHECKPOINT,
       filter: { streamPrefixes: DETECTIVE_SOD_STREAM_PREFIXES, eventTypes: DETECTIVE_SOD_EVENT_TYPES },
       handle: (events) => this.answer(events),
-      onFailed: (error, when) => logger.error({ err: error }, when === 'start' ? 'detective SoD could not start' : 'detective SoD stopped'),
+      onFailed: (error, when) => {
+        logger.error({ err: error }, when === 'start' ? 'detective SoD could not start' : 'detective SoD stopped');
+        backgroundStatusOf(store).recordStopped(`process:${DETECTIVE_SOD_CHECKPOINT}`);
+      },
     });
   }
 

@@ -4,6 +4,7 @@ import type { Logger } from '@tenure/platform';
 import { latestValidVersionNumber, refusedVersionsAfter } from '../read-model/workflow-policy-versions/workflow-policy-versions.queries';
 import type { BirthrightAssigner } from './birthright-assigner';
 import { BIRTHRIGHT_EVENT_TYPES, BIRTHRIGHT_STREAM_PREFIXES, birthrightScope, isEmptyScope } from './birthright-scope';
+import { backgroundStatusOf } from '@tenure/service-runtime';
 
 /** The checkpoint under which the process remembers how far it has read the log. */
 export const BIRTHRIGHT_CHECKPOINT = 'workflow-birthright';
@@ -30,11 +31,13 @@ export class BirthrightProcess {
       checkpoint: BIRTHRIGHT_CHECKPOINT,
       filter: { streamPrefixes: BIRTHRIGHT_STREAM_PREFIXES, eventTypes: BIRTHRIGHT_EVENT_TYPES },
       handle: (events) => this.answer(events),
-      onFailed: (error, when) =>
+      onFailed: (error, when) => {
         logger.error(
           { err: error },
           when === 'start' ? 'birthright process could not start' : 'birthright process stopped: assignments no longer follow identities',
-        ),
+        );
+        backgroundStatusOf(store).recordStopped(`process:${BIRTHRIGHT_CHECKPOINT}`);
+      },
     });
   }
 

@@ -8,7 +8,7 @@ import {
 } from '@tenure/event-sourcing';
 import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import type { Stoppable } from '@tenure/service-runtime';
+import { backgroundStatusOf, type Stoppable } from '@tenure/service-runtime';
 
 /** Keys answered side by side unless a follower says otherwise: each answer is a few round trips to PostgreSQL, mostly waiting. */
 const DEFAULT_PARALLEL = 8;
@@ -62,11 +62,13 @@ export class WorkflowFollower implements Stoppable {
       checkpoint,
       filter: { streamPrefixes, eventTypes },
       handle: (events) => withRetries(() => this.answerBatch(events), { maxAttempts: 5, delayMs: exponentialBackoff(100, 5_000) }),
-      onFailed: (error, when) =>
+      onFailed: (error, when) => {
         logger.error(
           { err: error, checkpoint },
           when === 'start' ? `${name} could not start` : `${name} stopped${whileStopped ? `: ${whileStopped}` : ''}`,
-        ),
+        );
+        backgroundStatusOf(store).recordStopped(`process:${checkpoint}`);
+      },
     });
   }
 
