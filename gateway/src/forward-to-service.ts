@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Transform, type TransformCallback } from 'node:stream';
-import type { Logger } from '@tenure/platform';
+import { CORRELATION_HEADER, type Logger } from '@tenure/platform';
 import type { Request, RequestHandler, Response } from 'express';
 import type { ErrorBody } from './error-bodies';
 
@@ -86,6 +86,9 @@ function forwardedRequestHeaders(req: Request): OutgoingHttpHeaders {
   headers['x-forwarded-for'] = earlier ? `${String(earlier)}, ${client}` : client;
   headers['x-forwarded-host'] = req.headers.host ?? '';
   headers['x-forwarded-proto'] = req.protocol;
+  // The id the gateway settled on (`correlationMiddleware`), not a client's that it replaced.
+  const correlationId = req.res?.getHeader(CORRELATION_HEADER);
+  if (typeof correlationId === 'string') headers[CORRELATION_HEADER] = correlationId;
   return headers;
 }
 

@@ -1,10 +1,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Logger } from '@tenure/platform';
+import { CORRELATION_HEADER, type Logger } from '@tenure/platform';
 
 /** What each client operation carries to the subgraph requests it causes. */
 export interface GatewayContext {
   /** The Authorization header the services receive, set by authentication. */
   readonly subgraphAuthorization: string;
+  /** The request's correlation id (`correlationMiddleware`), passed on so the services' log lines carry it too. */
+  readonly correlationId?: string;
 }
 
 export interface TenureGateway {
@@ -31,8 +33,9 @@ export function createGateway(supergraphSdl: string, urlOverrides: Readonly<Reco
         // The services receive what authentication decided (a caller token the gateway signed, or the administrator
         // API token), never the client's own headers: nothing of the client request is forwarded as it is.
         willSendRequest({ request, context }) {
-          const authorization = (context as Partial<GatewayContext>).subgraphAuthorization;
-          if (authorization) request.http?.headers.set('authorization', authorization);
+          const { subgraphAuthorization, correlationId } = context as Partial<GatewayContext>;
+          if (subgraphAuthorization) request.http?.headers.set('authorization', subgraphAuthorization);
+          if (correlationId) request.http?.headers.set(CORRELATION_HEADER, correlationId);
         },
       });
     },

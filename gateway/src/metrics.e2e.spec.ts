@@ -54,4 +54,16 @@ describe('metrics of a platform started like npm start', () => {
   it('given a wrong token, when a service is scraped, then it is refused', async () => {
     expect((await scrape('policy', 'not-the-token')).status).toBe(401);
   });
+
+  it('given a request with a correlation id, when it goes through the gateway, then the answer carries it; without one, a new one', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${platform.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+
+    expect((await post({ 'x-correlation-id': 'portal-req-1' })).headers.get('x-correlation-id')).toBe('portal-req-1');
+    expect((await post({})).headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { Logger } from '@tenure/platform';
+import { CORRELATION_HEADER, correlationMiddleware, type Logger } from '@tenure/platform';
 import { createErrorFormatter } from '@tenure/subgraph';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { ConfigurationError } from '@tenure/platform';
@@ -38,6 +39,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const { gateway, subgraphUrls } = createGateway(readSupergraph(config.SUPERGRAPH_PATH), subgraphUrlOverrides(config), logger);
   const app = express();
   app.disable('x-powered-by');
+  // First: every log line of a request, here and in the services, carries its correlation id.
+  app.use(correlationMiddleware(randomUUID));
   const httpServer = createServer(app);
   const apollo = new ApolloServer({
     gateway,
@@ -72,7 +75,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     '/graphql',
     authenticate(authenticationFrom(config), logger),
     express.json({ limit: config.BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ res }) => ({ subgraphAuthorization: res.locals['subgraphAuthorization'] as string }) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({
+        subgraphAuthorization: res.locals['subgraphAuthorization'] as string,
+        correlationId: res.getHeader(CORRELATION_HEADER) as string | undefined,
+      }),
+    }),
   );
   app.use(bodyErrorHandler(config.BODY_LIMIT));
 

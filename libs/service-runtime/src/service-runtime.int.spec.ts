@@ -39,6 +39,17 @@ describe('a service on the runtime, with its database up', () => {
     expect(await getJson(sample, '/health')).toEqual({ status: 200, body: { status: 'ok' } });
   });
 
+  it('answers with the correlation id it was given, or a new one when none or a forged one was given', async () => {
+    const correlationOf = async (presented?: string) =>
+      (await fetch(`${sample.url}/health`, presented === undefined ? {} : { headers: { 'x-correlation-id': presented } })).headers.get(
+        'x-correlation-id',
+      );
+
+    expect(await correlationOf('gw-1234.a:b')).toBe('gw-1234.a:b');
+    expect(await correlationOf('forged id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await correlationOf()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('is ready', async () => {
     expect(await getJson(sample, '/ready')).toEqual({ status: 200, body: { status: 'ready' } });
   });

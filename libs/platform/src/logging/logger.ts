@@ -1,13 +1,17 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentLogContext } from './log-context';
 
 /**
  * The one way to get a logger. Secrets are redacted by key name wherever they appear,
- * so a careless `log.info({ config })` never writes a password or token.
+ * so a careless `log.info({ config })` never writes a password or token. Every line written while a
+ * request is handled carries its `correlationId` (see `log-context.ts`). `destination`: standard
+ * output unless given (tests).
  */
-export function createLogger(name: string, level: string = process.env['LOG_LEVEL'] ?? 'info'): Logger {
-  return pino({
+export function createLogger(name: string, level: string = process.env['LOG_LEVEL'] ?? 'info', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
+    mixin: () => ({ ...currentLogContext() }),
     redact: {
       paths: [
         'password',
@@ -25,7 +29,8 @@ export function createLogger(name: string, level: string = process.env['LOG_LEVE
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { personalDataMasterKeyFrom } from '@tenure/personal-data';
-import { createLogger, type Logger } from '@tenure/platform';
+import { correlationMiddleware, createLogger, type Logger } from '@tenure/platform';
 import { SubgraphModule } from '@tenure/subgraph';
 import type { ServiceConfig } from '../config/service-config';
 import { nestLoggerFor } from '../logging/nest-logger';
@@ -39,6 +40,8 @@ export async function createServiceApp(
   // On a signal, close, then exit with process.exit rather than re-raising the signal: only then does pino
   // flush the log lines still buffered ("shutting down" among them); a re-raised SIGTERM would drop them.
   app.enableShutdownHooks([], { useProcessExit: true });
+  // Before the routes: every log line of a request carries its correlation id (from the gateway or new).
+  app.use(correlationMiddleware(randomUUID));
   await app.init();
   return app;
 }
