@@ -58,11 +58,6 @@ export class CheckpointedProcess {
     this.running.catch((error: unknown) => options.onFailed(error, 'start'));
   }
 
-  /** Whether this instance answers the events now (always, without leases). */
-  get answering(): boolean {
-    return this.role === 'answering';
-  }
-
   /** Resolves once every matching event committed so far has been answered (by this instance or the lease holder). */
   async waitUntilCaughtUp(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;

@@ -42,10 +42,6 @@ export class Leases {
     await this.client?.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.qualified(name)]).catch(() => undefined);
   }
 
-  holds(name: string): boolean {
-    return this.held.has(name);
-  }
-
   /** Gives every lease back (by ending the session) and takes no more. */
   async close(): Promise<void> {
     this.closed = true;

@@ -33,11 +33,6 @@ export class DeferredIndexes {
     this.builds = new Slots(Math.max(1, concurrency));
   }
 
-  /** How many were dropped (built or not). */
-  get count(): number {
-    return this.total;
-  }
-
   /** How many are not built yet (waiting or being built). */
   get remaining(): number {
     return this.total - this.finished;

@@ -15,20 +15,18 @@ import { registerStoreGauges } from './store-gauges';
 @Injectable()
 export class ServiceMetrics {
   readonly registry = new Registry();
-  private readonly counters = new Map<string, Counter>();
-  private readonly histograms = new Map<string, Histogram>();
 
   constructor(@Inject(SERVICE_INFO) service: ServiceInfo, @Inject(EVENT_STORE) store: PostgresEventStore) {
     this.registry.setDefaultLabels({ service: service.name });
     collectDefaultMetrics({ register: this.registry, prefix: 'tenure_' });
-    registerStoreGauges(this.registry, store.pool);
+    registerStoreGauges(this, store.pool);
   }
 
   /** A counter, created on first use (the same name returns the same counter). */
   counter(name: string, help: string, labelNames: readonly string[] = []): Counter {
-    let counter = this.counters.get(name);
-    if (!counter) this.counters.set(name, (counter = new Counter({ name, help, labelNames, registers: [this.registry] })));
-    return counter;
+    return (
+      (this.registry.getSingleMetric(name) as Counter | undefined) ?? new Counter({ name, help, labelNames, registers: [this.registry] })
+    );
   }
 
   /**
@@ -57,11 +55,9 @@ export class ServiceMetrics {
 
   /** A histogram of seconds, created on first use. */
   histogram(name: string, help: string, labelNames: readonly string[] = [], buckets?: number[]): Histogram {
-    let histogram = this.histograms.get(name);
-    if (!histogram) {
-      histogram = new Histogram({ name, help, labelNames, registers: [this.registry], ...(buckets ? { buckets } : {}) });
-      this.histograms.set(name, histogram);
-    }
-    return histogram;
+    return (
+      (this.registry.getSingleMetric(name) as Histogram | undefined) ??
+      new Histogram({ name, help, labelNames, registers: [this.registry], ...(buckets ? { buckets } : {}) })
+    );
   }
 }

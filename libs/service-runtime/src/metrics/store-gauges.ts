@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { Gauge, type Registry } from 'prom-client';
+import type { ServiceMetrics } from './service-metrics';
 
 /**
  * Gauges read from the store when Prometheus scrapes (never kept in memory, so every instance reports
@@ -11,35 +11,26 @@ import { Gauge, type Registry } from 'prom-client';
  * shows every event since its last one although it has nothing to do. A read model that keeps up
  * shows a small, bounded number; one that stopped shows a number that only grows.
  */
-export function registerStoreGauges(registry: Registry, pool: Pool): void {
-  new Gauge({
-    name: 'tenure_subscription_events_since_checkpoint',
-    help: 'Events appended to the log after the last event each subscription (projection or process) of the database handled: an upper bound of its backlog (every service reports every subscription of the database: aggregate with max)',
-    labelNames: ['subscription'],
-    registers: [registry],
-    async collect() {
-      this.reset();
+export function registerStoreGauges(metrics: ServiceMetrics, pool: Pool): void {
+  metrics.gaugeFrom(
+    'tenure_subscription_events_since_checkpoint',
+    'Events appended to the log after the last event each subscription (projection or process) of the database handled: an upper bound of its backlog (every service reports every subscription of the database: aggregate with max)',
+    ['subscription'],
+    async () => {
       const { rows } = await pool.query<{ subscription_id: string; lag: string }>(
         `SELECT c.subscription_id, greatest(coalesce(h.head, 0) - c.prepare_position, 0)::text AS lag
            FROM tenure_checkpoints c
            CROSS JOIN (SELECT max(global_position) AS head FROM tenure_events) h`,
       );
-      for (const row of rows) this.set({ subscription: row.subscription_id }, Number(row.lag));
+      return rows.map((row) => ({ labels: { subscription: row.subscription_id }, value: Number(row.lag) }));
     },
-  });
+  );
   const timers = (name: string, help: string, condition: string) =>
-    new Gauge({
-      name,
-      help,
-      labelNames: ['kind'],
-      registers: [registry],
-      async collect() {
-        this.reset();
-        const { rows } = await pool.query<{ kind: string; n: number }>(
-          `SELECT kind, count(*)::int AS n FROM tenure_timers WHERE ${condition} GROUP BY kind`,
-        );
-        for (const row of rows) this.set({ kind: row.kind }, row.n);
-      },
+    metrics.gaugeFrom(name, help, ['kind'], async () => {
+      const { rows } = await pool.query<{ kind: string; n: number }>(
+        `SELECT kind, count(*)::int AS n FROM tenure_timers WHERE ${condition} GROUP BY kind`,
+      );
+      return rows.map((row) => ({ labels: { kind: row.kind }, value: row.n }));
     });
   timers('tenure_timers_pending', 'Durable timers scheduled (due or not), by kind', 'true');
   timers('tenure_timers_due', 'Durable timers due now and not fired yet, by kind', 'due_at <= now()');

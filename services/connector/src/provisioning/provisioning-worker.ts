@@ -110,8 +110,9 @@ export class ProvisioningWorker implements Stoppable {
       // find its lease taken and leave its operations to that one until it closes its lane or dies.
       const lease = laneLease(applicationId);
       if (!(await this.deps.store.leases.tryTake(lease, () => this.lanes.get(applicationId)?.stop()))) continue;
-      if (this.stopped || this.lanes.has(applicationId)) {
-        if (!this.lanes.has(applicationId)) await this.deps.store.leases.give(lease);
+      // (Scans never overlap, so no lane for it opened meanwhile; a stop may have come.)
+      if (this.stopped) {
+        await this.deps.store.leases.give(lease);
         continue;
       }
       this.open(applicationId);
