@@ -56,6 +56,8 @@ function dependencyConstraints({ mayUseTestingLibraries }) {
     { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
     { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    // The crash and fault suite drives the whole platform and uses the connectors' test targets (slapd, PostgreSQL, SCIM).
+    { sourceTag: 'scope:chaos', onlyDependOnLibsWithTags: ['scope:shared', 'scope:connector'] },
 
     // Type: dependencies point inwards, towards the domain.
     {

@@ -1,4 +1,6 @@
+import './tracing';
 import { createLogger, loadConfig } from '@tenure/platform';
+import { stopTracing } from '@tenure/tracing';
 import { gatewayConfigSchema } from './config';
 import { startGateway } from './server';
 
@@ -17,13 +19,17 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');
-      gateway.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'unclean shutdown');
-          process.exit(1);
-        },
-      );
+      // Then the spans still buffered are sent, before the exit.
+      gateway
+        .close()
+        .then(stopTracing)
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'unclean shutdown');
+            process.exit(1);
+          },
+        );
     });
   }
 }

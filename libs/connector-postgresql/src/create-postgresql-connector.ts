@@ -10,7 +10,10 @@ import { parsePostgresqlSettings, poolConfig, type PostgresqlSecrets } from './p
 export function createPostgresqlConnector(settings: unknown, secrets: PostgresqlSecrets = {}): PostgresqlConnector {
   const parsed = parsePostgresqlSettings(settings);
   const pool = new Pool(poolConfig(parsed, secrets));
-  // A connection the server closes while idle must not crash the process; the next query reports it.
+  // A connection the target or the network drops must not crash the process, idle in the pool or checked
+  // out between two queries of a transaction (pg emits 'error' on the client; the pool listens only while
+  // it is idle). The query in flight fails all the same and the pool discards the broken client.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => void client.on('error', () => undefined));
   return new PostgresqlConnector(pool, parsed);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describeConnectorContract } from '@tenure/connector-contract';
 import { createScimConnector } from '../src';
-import { startScimmyServer } from './scimmy-server';
+import { startScimmyServer } from '../src/testing';
 
 describeConnectorContract('SCIM 2.0 against SCIMMY 1.3.5 (scimmy-routers 1.3.2)', async () => {
   const scim = await startScimmyServer();

@@ -3,8 +3,8 @@ import type { Connector } from '@tenure/connector-sdk';
 import { createScimConnector } from '../src';
 import { startFaultyProxy } from './faulty-proxy';
 import type { FaultyProxy } from './faulty-proxy';
-import { startScimmyServer } from './scimmy-server';
-import type { ScimmyServer } from './scimmy-server';
+import { startScimmyServer } from '../src/testing';
+import type { ScimmyServer } from '../src/testing';
 
 describe('SCIM connector under a failing target (SCIMMY behind a fault-injecting proxy)', () => {
   let scim: ScimmyServer;

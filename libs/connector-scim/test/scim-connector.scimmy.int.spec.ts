@@ -1,8 +1,8 @@
 import { ConnectorError } from '@tenure/connector-sdk';
 import type { AccountSpec, Connector, Page } from '@tenure/connector-sdk';
 import { createScimConnector } from '../src';
-import { startScimmyServer } from './scimmy-server';
-import type { ScimmyServer, StoredResource } from './scimmy-server';
+import { startScimmyServer } from '../src/testing';
+import type { ScimmyServer, StoredResource } from '../src/testing';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 

@@ -1,3 +1,4 @@
+import { currentCorrelationId } from './correlation-scope';
 import type { Decider } from './decider';
 import type { Actor, DomainEvent, NewEvent } from './event';
 import type { AppendResult, EventStore, ExpectedRevision } from './event-store';
@@ -7,7 +8,13 @@ import type { IdGenerator } from './runtime';
 /** Who asked and why: becomes the metadata of every event the command produces. */
 export interface CommandContext {
   readonly commandId: string;
-  readonly correlationId: string;
+  /**
+   * What the events are correlated with. Default: the work in progress (`withCorrelationId`: the
+   * request being answered, the event being handled), so a request's events carry the request's id;
+   * outside any, the command id. Given, for work that names its own (an HR system's event id, an
+   * import run, a timer).
+   */
+  readonly correlationId?: string;
   readonly actor: Actor;
   /** The time the command is decided at; also the events' `occurredAt`. */
   readonly now: Date;
@@ -69,7 +76,7 @@ function toNewEvent(event: DomainEvent, context: CommandContext, ids: IdGenerato
     data: event.data,
     metadata: {
       eventId: ids.newId(),
-      correlationId: context.correlationId,
+      correlationId: context.correlationId ?? currentCorrelationId() ?? context.commandId,
       causationId: context.commandId,
       actor: context.actor,
       occurredAt: context.now.toISOString(),

@@ -20,6 +20,11 @@ export interface EventMetadata {
   readonly actor: Actor;
   /** ISO-8601 time at which the change happened in the domain (injected, never read from a clock in `decide`). */
   readonly occurredAt: string;
+  /**
+   * The trace the event was appended in (W3C `traceparent`, maybe `tracestate`), when traces are on:
+   * whoever handles the event continues that trace. Absent from events appended without one.
+   */
+  readonly trace?: Readonly<Record<string, string>>;
   readonly [extra: string]: unknown;
 }
 

@@ -5,6 +5,7 @@ export * from './event-store';
 export * from './decider';
 export * from './runtime';
 export * from './command-handler';
+export * from './correlation-scope';
 export * from './retry';
 export * from './subscription-errors';
 export * from './tracked-subscription';

@@ -4,6 +4,7 @@ import { advanceCheckpoint, loadCheckpoint } from './checkpoints';
 import type { Leases } from './leases/leases';
 import { LogFollower } from './log-follower';
 import type { Notifier } from './notifier';
+import { handlingEvents } from './tracing/event-handling';
 
 export interface CheckpointedProcessOptions {
   readonly pool: Pool;
@@ -127,13 +128,14 @@ export class CheckpointedProcess {
       const { pool, notifier, checkpoint, filter, handle, onFailed } = this.options;
       this.follower = new LogFollower({
         pool,
+        name: checkpoint,
         notifier,
         startAfter: (await loadCheckpoint(pool, checkpoint)) ?? START,
         filter,
         processBatch:
           role === 'answering'
             ? async (events) => {
-                await handle(events);
+                await handlingEvents(checkpoint, events, () => handle(events));
                 await advanceCheckpoint(pool, checkpoint, events[events.length - 1]!.position);
               }
             : (events) => this.checkpointPassed(events[events.length - 1]!.position, generation),

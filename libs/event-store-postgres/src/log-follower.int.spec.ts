@@ -1,5 +1,6 @@
 import { comparePositions, randomIds, START, type RecordedEvent } from '@tenure/event-sourcing';
 import { uniqueCategory, uniqueStream } from '@tenure/event-store-contract';
+import { subscriptionBacklogs } from './followed-subscriptions';
 import { LogFollower } from './log-follower';
 import type { PostgresEventStore } from './postgres-event-store';
 import { openMigratedStore } from './testing/migrated-store';
@@ -66,5 +67,37 @@ describe('log follower on PostgreSQL', () => {
     } finally {
       await follower.stop();
     }
+  });
+
+  it('given a named follower busy with its first batch, when asked for backlogs, then it counts only the events its filter takes after its position, and nothing once stopped', async () => {
+    // Given: three events of its category, two elsewhere; the follower holds its first batch.
+    const category = uniqueCategory();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const follower = new LogFollower({
+      pool: store.pool,
+      name: `backlog-test-${category}`,
+      notifier: store.wakeups,
+      startAfter: (await store.appendToStream(uniqueStream(uniqueCategory()), [event(0)])).position,
+      filter: { streamPrefixes: [`${category}-`] },
+      processBatch: () => held,
+    });
+    const backlogOf = async () => (await subscriptionBacklogs(store.pool)).find(({ name }) => name === `backlog-test-${category}`)?.backlog;
+    try {
+      await store.appendToStream(uniqueStream(category), [event(1), event(2)]);
+      await store.appendToStream(uniqueStream(uniqueCategory()), [event(0), event(0)]);
+      await store.appendToStream(uniqueStream(category), [event(3)]);
+
+      // When / then: everything it has not finished is its backlog, capped when asked to.
+      expect(await backlogOf()).toBe(3);
+      expect((await subscriptionBacklogs(store.pool, 2)).find(({ name }) => name === `backlog-test-${category}`)?.backlog).toBe(2);
+      release();
+      await follower.waitUntilCaughtUp(5_000);
+      expect(await backlogOf()).toBe(0);
+    } finally {
+      release();
+      await follower.stop();
+    }
+    expect(await backlogOf()).toBeUndefined();
   });
 });

@@ -2,10 +2,13 @@ import { comparePositions, type EventFilter, type Position, type RecordedEvent }
 import { PersonalDataVault } from '@tenure/personal-data';
 import type { Pool } from 'pg';
 import { EVENT_COLUMNS, globalLogCondition, positionParams, toRecordedEvent, type EventRow } from './event-rows';
+import { followSubscription } from './followed-subscriptions';
 import type { Notifier } from './notifier';
 
 export interface LogFollowerOptions {
   readonly pool: Pool;
+  /** The subscription's name: when given, its backlog is reported (`subscriptionBacklogs`) while it runs. */
+  readonly name?: string;
   readonly notifier: Notifier;
   readonly startAfter: Position;
   readonly filter?: EventFilter;
@@ -53,11 +56,14 @@ export class LogFollower {
   private readonly unsubscribe: () => void;
   private readonly done: Promise<void>;
   private readonly personalData: PersonalDataVault;
+  private readonly unfollow: () => void;
 
   constructor(private readonly options: LogFollowerOptions) {
     this.position = options.startAfter;
     this.personalData = new PersonalDataVault(options.pool);
     this.unsubscribe = options.notifier.onWake(() => this.signal());
+    const name = options.name;
+    this.unfollow = name === undefined ? () => undefined : followSubscription(options.pool, { name, backlog: (cap) => this.backlog(cap) });
     this.done = this.run();
   }
 
@@ -93,8 +99,19 @@ export class LogFollower {
     });
   }
 
+  /** Events after the position reached that the filter takes, counted up to `cap` (committed ones, horizon or not). */
+  async backlog(cap: number): Promise<number> {
+    const condition = globalLogCondition(this.options.filter, 3);
+    const { rows } = await this.options.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM tenure_events e WHERE ${condition.sql} LIMIT ${Math.floor(cap)}) backlog`,
+      [...positionParams(this.position), ...condition.params],
+    );
+    return rows[0]!.n;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unfollow();
     this.unsubscribe();
     this.signal();
     await this.done;
@@ -191,6 +208,7 @@ export class LogFollower {
   private fail(error: unknown): void {
     this.failure = error;
     this.stopped = true;
+    // Still reported: a stopped subscription's backlog grows, which is what an operator must see.
     this.unsubscribe();
     this.rejectWaiters(error);
     this.options.onStopped?.(error);

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { Client, type ClientConfig, type Pool } from 'pg';
 
@@ -33,9 +34,13 @@ export class Notifier {
 
   /** Register for wake-ups; returns the function that unregisters. */
   onWake(callback: () => void): () => void {
-    this.wake.on('wake', callback);
+    // Called back in the context it registered in, not in that of whoever appended: otherwise the
+    // work a wake-up starts (a provisioning scan) would run as part of the request that poked it,
+    // with that request's correlation id in its logs and events, and inside its trace.
+    const wakeUp = AsyncResource.bind(callback);
+    this.wake.on('wake', wakeUp);
     void this.ensureListening();
-    return () => this.wake.off('wake', callback);
+    return () => this.wake.off('wake', wakeUp);
   }
 
   /** Tell every listener (in every process) that new events were committed. */
@@ -44,9 +49,12 @@ export class Notifier {
     if (this.inFlight) this.queued = true;
     else if (!this.scheduled) {
       this.scheduled = true;
-      setTimeout(() => this.send(), this.coalesceMs).unref();
+      setTimeout(this.sendOutsideAppend, this.coalesceMs).unref();
     }
   }
+
+  /** The NOTIFY is nobody's request: bound to the context the notifier was made in. */
+  private readonly sendOutsideAppend = AsyncResource.bind(() => this.send());
 
   private send(): void {
     this.scheduled = false;

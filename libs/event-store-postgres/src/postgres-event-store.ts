@@ -15,6 +15,8 @@ import {
   type Subscription,
 } from '@tenure/event-sourcing';
 import { PersonalDataVault, type PersonalDataMasterKey } from '@tenure/personal-data';
+import { surviveConnectionLoss } from '@tenure/platform';
+import { activeTraceContext } from '@tenure/tracing';
 import { Pool, type PoolConfig } from 'pg';
 import { EVENT_COLUMNS, globalLogCondition, positionParams, toRecordedEvent, type EventRow } from './event-rows';
 import { Leases } from './leases/leases';
@@ -53,9 +55,8 @@ export class PostgresEventStore implements EventStore {
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_CONNECT_TIMEOUT_MS,
     };
-    this.pool = new Pool(config);
-    // An idle client that loses its server must not crash the process; the next query reconnects.
-    this.pool.on('error', () => undefined);
+    // A client that loses its server, idle or checked out, must not crash the process; the next query reconnects.
+    this.pool = surviveConnectionLoss(new Pool(config));
     this.personalData = new PersonalDataVault(this.pool, options.personalDataKey);
     const ownConnection = {
       connectionString: options.connectionString,
@@ -79,7 +80,7 @@ export class PostgresEventStore implements EventStore {
       );
     }
     // Personal values are stored encrypted: the hash chain covers the ciphertext, so destroying a key changes no event.
-    const events = await this.personalData.protect(streamId, newEvents);
+    const events = await this.personalData.protect(streamId, withTraceContext(newEvents));
     const params = [
       streamId,
       typeof expected === 'bigint' ? 'exact' : expected,
@@ -165,6 +166,17 @@ export class PostgresEventStore implements EventStore {
         return error;
     }
   }
+}
+
+/**
+ * Appended inside a traced request or handling, events keep the trace context (`metadata.trace`), so
+ * that whoever handles them continues that trace. Stored like the rest of the metadata (and so
+ * covered by the hash chain); events appended without a trace, and all older ones, have none.
+ */
+function withTraceContext(events: readonly NewEvent[]): readonly NewEvent[] {
+  const trace = activeTraceContext();
+  if (!trace) return events;
+  return events.map((event) => (event.metadata.trace ? event : { ...event, metadata: { ...event.metadata, trace } }));
 }
 
 function describe(expected: ExpectedRevision): string {

@@ -11,6 +11,7 @@ import type { Pool } from 'pg';
 import { loadCheckpoint, START, storeCheckpoint } from './checkpoints';
 import { LogFollower } from './log-follower';
 import type { Notifier } from './notifier';
+import { handlingEvents } from './tracing/event-handling';
 
 /**
  * A durable subscription: at-least-once delivery in global order. The checkpoint is written after
@@ -31,6 +32,7 @@ export async function startSubscription(pool: Pool, notifier: Notifier, options:
 
   const follower = new LogFollower({
     pool,
+    name: options.subscriptionId,
     notifier,
     startAfter: checkpoint ?? START,
     ...(options.filter ? { filter: options.filter } : {}),
@@ -38,7 +40,7 @@ export async function startSubscription(pool: Pool, notifier: Notifier, options:
       let handled: Position | undefined;
       try {
         for (const event of events) {
-          await handleWithRetries(event);
+          await handlingEvents(options.subscriptionId, [event], () => handleWithRetries(event));
           handled = event.position;
         }
       } finally {

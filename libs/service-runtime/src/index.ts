@@ -21,5 +21,6 @@ export * from './app/run-service';
 export * from './app/local-service';
 export * from './background/background-work';
 export * from './background/background-status';
+export * from './health/health-details';
 export * from './admin';
 export * from './caller';

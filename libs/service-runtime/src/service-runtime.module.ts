@@ -1,7 +1,8 @@
-import { type BeforeApplicationShutdown, type DynamicModule, Inject, Module } from '@nestjs/common';
+import { type BeforeApplicationShutdown, type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { randomIds, systemClock } from '@tenure/event-sourcing';
 import type { PersonalDataMasterKey } from '@tenure/personal-data';
 import type { Logger } from '@tenure/platform';
+import { stopTracing } from '@tenure/tracing';
 import { EventStoreModule } from './event-store/event-store.module';
 import { DatabaseProbe } from './health/database-probe';
 import { HealthController } from './health/health.controller';
@@ -26,7 +27,7 @@ export interface ServiceRuntimeOptions {
  * `LOGGER`, `CLOCK`, `ID_GENERATOR`, `ServiceHealthReporter` and `ServiceMetrics` without importing anything.
  */
 @Module({})
-export class ServiceRuntimeModule implements BeforeApplicationShutdown {
+export class ServiceRuntimeModule implements BeforeApplicationShutdown, OnApplicationShutdown {
   static forRoot(options: ServiceRuntimeOptions): DynamicModule {
     return {
       module: ServiceRuntimeModule,
@@ -53,5 +54,10 @@ export class ServiceRuntimeModule implements BeforeApplicationShutdown {
 
   beforeApplicationShutdown(signal?: string): void {
     this.logger.info({ signal }, 'shutting down');
+  }
+
+  /** Last, once every request and background job has ended: their spans still buffered are sent before the exit. */
+  async onApplicationShutdown(): Promise<void> {
+    await stopTracing();
   }
 }

@@ -41,8 +41,10 @@ export class LaunchedPlatform {
     readonly serviceOrigins: Readonly<Record<PlatformService, string>>,
   ) {}
 
+  /** `env` is added to the launcher's environment, which every process it starts inherits (e.g. OTEL_* to trace them). */
   static async start<Platform extends LaunchedPlatform>(
     this: new (...args: ConstructorParameters<typeof LaunchedPlatform>) => Platform,
+    env: Readonly<Record<string, string>> = {},
   ): Promise<Platform> {
     const database = await createTestDatabase(4);
     const dataDir = mkdtempSync(join(tmpdir(), 'tenure-e2e-'));
@@ -63,6 +65,7 @@ export class LaunchedPlatform {
       SCIM_TOKENS: PLATFORM_SCIM_TOKEN,
       METRICS_TOKENS: PLATFORM_METRICS_TOKEN,
       LOG_LEVEL: 'warn',
+      ...env,
     });
     await launcher.waitForOutput('Tenure is up', 240_000);
     return new this(

@@ -95,4 +95,19 @@ describe('projection runner', () => {
     expect(progress.at(-1)).toMatchObject({ applied: 250, total: 250 });
     expect(progress.map((p) => p.applied)).toEqual([...progress.map((p) => p.applied)].sort((a, b) => a - b));
   });
+
+  it('given two instances starting the same projections at the same moment on a new database, when both set them up, then both start (no race on creating the tables)', async () => {
+    // Given: eight read models, each started twice at once, as two instances of a service do.
+    const projections = Array.from({ length: 8 }, () => streamCounts(uniqueCategory().replace(/-/g, '_')));
+
+    // When
+    const started = await Promise.allSettled(
+      projections.flatMap((projection) => [0, 1].map(() => startProjection({ pool: store.pool, notifier: store.wakeups, projection }))),
+    );
+
+    // Then
+    const failures = started.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
+    await Promise.all(started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.stop()] : [])));
+    expect(failures).toEqual([]);
+  });
 });

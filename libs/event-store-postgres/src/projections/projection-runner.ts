@@ -1,8 +1,10 @@
 import { comparePositions, START, type Position, type RecordedEvent } from '@tenure/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
+import { withAdvisoryLock } from '../advisory-lock';
 import { loadCheckpoint, storeCheckpoint } from '../checkpoints';
 import { LogFollower } from '../log-follower';
 import type { Notifier } from '../notifier';
+import { handlingEvents } from '../tracing/event-handling';
 import { projectionCheckpointId, type Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -22,18 +24,23 @@ export interface RunningProjection {
   stop(): Promise<void>;
 }
 
+const PROJECTION_SETUP_LOCK = 'tenure:projection-setup';
+
 /** Runs a projection live: catch up from its checkpoint, then follow the log. */
 export async function startProjection(options: ProjectionRunnerOptions): Promise<RunningProjection> {
   const { pool, projection } = options;
-  await withClient(pool, (client) => projection.setup(client));
+  // One instance at a time: two creating the same table at once make PostgreSQL fail one of them
+  // (a duplicate in pg_type), IF NOT EXISTS notwithstanding.
+  await withAdvisoryLock(pool, PROJECTION_SETUP_LOCK, (client) => projection.setup(client));
   const startAfter = (await loadCheckpoint(pool, projectionCheckpointId(projection))) ?? START;
   const follower = new LogFollower({
     pool,
+    name: projectionCheckpointId(projection),
     notifier: options.notifier,
     startAfter,
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     ...(projection.filter ? { filter: projection.filter } : {}),
-    processBatch: (events) => applyBatch(pool, projection, events, options.onProgress),
+    processBatch: (events) => handlingEvents(projection.name, events, () => applyBatch(pool, projection, events, options.onProgress)),
     ...(options.onStopped ? { onStopped: options.onStopped } : {}),
   });
   return {

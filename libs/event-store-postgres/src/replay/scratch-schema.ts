@@ -1,3 +1,4 @@
+import { surviveConnectionLoss } from '@tenure/platform';
 import pg, { type Pool, type PoolClient } from 'pg';
 
 /**
@@ -38,7 +39,7 @@ export class ScratchSchema {
     // Commits here need not wait for the disk: a copy lost in a crash is rebuilt by the next replay,
     // and the switch's own (durable) commit flushes everything written before it.
     const settings = `-c search_path=${searchPath} -c synchronous_commit=off`;
-    const pool = new pg.Pool({ connectionString: withSettings(connectionString, settings), max: connections });
+    const pool = surviveConnectionLoss(new pg.Pool({ connectionString: withSettings(connectionString, settings), max: connections }));
     return new ScratchSchema(name, liveSchema, pool);
   }
 

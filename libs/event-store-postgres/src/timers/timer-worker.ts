@@ -1,4 +1,5 @@
-import { exponentialBackoff, forEachGroupConcurrently, type Clock } from '@tenure/event-sourcing';
+import { exponentialBackoff, forEachGroupConcurrently, withCorrelationId, type Clock } from '@tenure/event-sourcing';
+import { continuingTrace, inSpan } from '@tenure/tracing';
 import type { Pool } from 'pg';
 import type { PendingTimer } from './timer-schedule';
 
@@ -81,7 +82,7 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
       const groupOf = options.groupOf ?? ((timer: PendingTimer) => timer.timerId);
       await forEachGroupConcurrently(due, groupOf, options.concurrency ?? 1, async (timer) => {
         try {
-          await options.fire(timer);
+          await firing(timer, () => options.fire(timer));
           // Only if nobody moved it meanwhile (a projection may have rescheduled it for later).
           await client.query('DELETE FROM tenure_timers WHERE timer_id = $1 AND due_at = $2', [timer.timerId, timer.dueAt]);
         } catch (error) {
@@ -103,6 +104,22 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * A timer's work is correlated with the timer (its log lines, and the events it records unless it
+   * names another id), and is a trace of its own: the request that scheduled it is long over.
+   */
+  function firing(timer: PendingTimer, work: () => Promise<void>): Promise<void> {
+    return withCorrelationId(timer.timerId, () =>
+      continuingTrace(undefined, () =>
+        inSpan(
+          `tenure.timer ${timer.kind}`,
+          { attributes: { 'tenure.timer.kind': timer.kind, 'tenure.timer.id': timer.timerId, 'tenure.timer.attempts': timer.attempts } },
+          work,
+        ),
+      ),
+    );
   }
 
   /** Runs one pass after whatever pass is running: passes never overlap within a worker. */

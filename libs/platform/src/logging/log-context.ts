@@ -1,6 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentCorrelationId, withCorrelationId } from '@tenure/event-sourcing';
 
-/** What every log line written while handling one request carries (see `createLogger`'s mixin). */
+/**
+ * What every log line written while handling one request, or one event in the background, carries
+ * (see `createLogger`'s mixin). Kept in the event log's correlation scope, so the events appended
+ * meanwhile carry the same id by default (`CommandContext.correlationId`).
+ */
 export interface LogContext {
   readonly correlationId: string;
 }
@@ -8,17 +12,17 @@ export interface LogContext {
 /** The header a correlation id travels in: from the client or the gateway, and back in the response. */
 export const CORRELATION_HEADER = 'x-correlation-id';
 
-const storage = new AsyncLocalStorage<LogContext>();
 /** Short and plain: a presented id is written into every log line, so nothing that could forge one. */
 const ACCEPTED_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Runs `work` (and everything it awaits or schedules) with this context in every log line. */
 export function withLogContext<T>(context: LogContext, work: () => T): T {
-  return storage.run(context, work);
+  return withCorrelationId(context.correlationId, work);
 }
 
 export function currentLogContext(): LogContext | undefined {
-  return storage.getStore();
+  const correlationId = currentCorrelationId();
+  return correlationId === undefined ? undefined : { correlationId };
 }
 
 interface HttpRequestLike {

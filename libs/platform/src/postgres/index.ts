@@ -3,3 +3,4 @@ export { checkDatabaseReachable, describeTarget, type ReachableDatabase } from '
 export { choosePort, isPortFree, DEFAULT_EMBEDDED_POSTGRES_PORT, type PortPreferences } from './port-choice';
 export { EmbeddedPostgresError, DatabaseUnreachableError, type EmbeddedPostgresErrorCode } from './postgres-errors';
 export { launcherClusterDir, runningEmbeddedDatabaseUrl } from './running-embedded';
+export { surviveConnectionLoss } from './survive-connection-loss';

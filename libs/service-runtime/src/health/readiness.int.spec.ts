@@ -6,6 +6,7 @@ import { backgroundStatusOf } from '../background/background-status';
 import { BackgroundWork } from '../background/background-work';
 import { SCHEMA_MIGRATED_BEFOREHAND } from '../event-store/event-store-schema';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
+import { healthDetailsOf } from './health-details';
 import { getJson, sampleService } from '../testing/sample-service';
 
 jest.setTimeout(20_000);
@@ -84,6 +85,23 @@ describe('readiness with background work', () => {
         status: 503,
         body: { status: 'unavailable', reason: 'background work stopped', stopped: ['process:workflow-birthright'] },
       });
+    });
+  });
+
+  describe('a service whose parts report details', () => {
+    let service: LocalService;
+
+    beforeAll(async () => {
+      service = await startLocalService(sampleService, database.url);
+    });
+    afterAll(() => service?.close());
+
+    it('given a part reporting an open circuit, when /ready is asked, then it is in the answer, which stays ready', async () => {
+      healthDetailsOf(service.app.get(EVENT_STORE)).report('connectors', () => [{ applicationId: 'erp', circuit: 'open' }]);
+
+      const answer = await getJson(service, '/ready');
+
+      expect(answer).toEqual({ status: 200, body: { status: 'ready', connectors: [{ applicationId: 'erp', circuit: 'open' }] } });
     });
   });
 });

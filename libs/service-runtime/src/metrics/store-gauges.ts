@@ -1,17 +1,32 @@
+import { subscriptionBacklogs } from '@tenure/event-store-postgres';
 import type { Pool } from 'pg';
 import type { ServiceMetrics } from './service-metrics';
 
+/** Backlogs are counted up to this many events: enough to tell "behind" from "stuck", cheap to count. */
+export const BACKLOG_COUNT_CAP = 100_000;
+
 /**
- * Gauges read from the store when Prometheus scrapes (never kept in memory, so every instance reports
- * the same truth): the events appended after each subscription's checkpoint, and the durable timers
- * pending, due and failing, by kind.
+ * Gauges read from the store when Prometheus scrapes: each of this instance's subscriptions' backlog;
+ * the events appended after each checkpoint of the database; the durable timers pending, due and
+ * failing, by kind.
  *
- * The first is an upper bound of a subscription's backlog, not the backlog: a checkpoint is stored
- * with the last event a subscription handled, so one whose events are rare (the policy versions)
- * shows every event since its last one although it has nothing to do. A read model that keeps up
- * shows a small, bounded number; one that stopped shows a number that only grows.
+ * The backlog is exact: the events after the position the subscription reached that its filter
+ * takes (counted up to BACKLOG_COUNT_CAP), for the subscriptions this process runs. The second is an
+ * upper bound, seen the same from every instance: a checkpoint is stored with the last event a
+ * subscription handled, so one whose events are rare (the policy versions) shows every event since
+ * its last one although it has nothing to do.
  */
 export function registerStoreGauges(metrics: ServiceMetrics, pool: Pool): void {
+  metrics.gaugeFrom(
+    'tenure_subscription_backlog',
+    `Events this instance's subscription (projection, process, subscriber) has still to handle: those after its position that its filter takes, counted up to ${BACKLOG_COUNT_CAP}`,
+    ['subscription'],
+    async () =>
+      (await subscriptionBacklogs(pool, BACKLOG_COUNT_CAP)).map(({ name, backlog }) => ({
+        labels: { subscription: name },
+        value: backlog,
+      })),
+  );
   metrics.gaugeFrom(
     'tenure_subscription_events_since_checkpoint',
     'Events appended to the log after the last event each subscription (projection or process) of the database handled: an upper bound of its backlog (every service reports every subscription of the database: aggregate with max)',

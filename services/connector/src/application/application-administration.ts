@@ -119,7 +119,7 @@ export class ApplicationAdministration {
   private async run(applicationId: string, actor: Actor, command: (now: Date) => ApplicationCommand): Promise<void> {
     const now = this.deps.clock.now();
     const commandId = this.deps.ids.newId();
-    await this.handle(applicationStreamId(applicationId), command(now), { commandId, correlationId: commandId, actor, now });
+    await this.handle(applicationStreamId(applicationId), command(now), { commandId, actor, now });
   }
 }
 

@@ -97,7 +97,7 @@ export class CatalogAdministration {
   private async run(applicationId: string, actor: Actor, command: (now: Date) => CatalogCommand) {
     const now = this.deps.clock.now();
     const commandId = this.deps.ids.newId();
-    const result = await this.handle(catalogStreamId(applicationId), command(now), { commandId, correlationId: commandId, actor, now });
+    const result = await this.handle(catalogStreamId(applicationId), command(now), { commandId, actor, now });
     return result.events;
   }
 }

@@ -1,5 +1,5 @@
 import { TestClock } from '@tenure/testing';
-import { CircuitBreaker } from './circuit-breaker';
+import { CircuitBreaker, CircuitBreakers } from './circuit-breaker';
 
 describe('a circuit breaker', () => {
   const clock = new TestClock(new Date('2026-05-10T08:00:00Z'));
@@ -44,5 +44,19 @@ describe('a circuit breaker', () => {
     expect(circuit.view()).toMatchObject({ state: 'open', openedAt: clock.now() });
     clock.advance(29_999);
     expect(circuit.admits(0, 4)).toBe(0);
+  });
+
+  it('given one target failing and one answering, when summarised for /ready, then each circuit is listed with its state and no error text', () => {
+    const circuits = new CircuitBreakers(clock, { failureThreshold: 5, openMs: 30_000 });
+    for (let i = 0; i < 5; i++) circuits.of('erp').failed('unavailable', '503 from https://erp.example/secret-path');
+    circuits.of('directory').succeeded();
+
+    const summary = circuits.summary();
+
+    expect(summary).toEqual([
+      { applicationId: 'erp', circuit: 'open', consecutiveFailures: 5, retryAt: new Date(clock.now().getTime() + 30_000).toISOString() },
+      { applicationId: 'directory', circuit: 'closed', consecutiveFailures: 0, retryAt: null },
+    ]);
+    expect(JSON.stringify(summary)).not.toContain('secret-path');
   });
 });

@@ -122,4 +122,20 @@ export class CircuitBreakers {
   view(applicationId: string): CircuitView {
     return this.of(applicationId).view();
   }
+
+  /**
+   * For /ready: each circuit this process has used, without the errors' text (the endpoint is open to
+   * probes; the messages are on the administrators' applicationHealth).
+   */
+  summary(): { applicationId: string; circuit: CircuitState; consecutiveFailures: number; retryAt: string | null }[] {
+    return [...this.breakers].map(([applicationId, breaker]) => {
+      const view = breaker.view();
+      return {
+        applicationId,
+        circuit: view.state,
+        consecutiveFailures: view.consecutiveFailures,
+        retryAt: view.retryAt?.toISOString() ?? null,
+      };
+    });
+  }
 }

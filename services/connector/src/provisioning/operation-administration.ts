@@ -31,7 +31,7 @@ export class OperationAdministration {
     const now = this.deps.clock.now();
     const commandId = this.deps.ids.newId();
     try {
-      await this.handle(operationStreamId(operationId), command(now), { commandId, correlationId: commandId, actor, now });
+      await this.handle(operationStreamId(operationId), command(now), { commandId, actor, now });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') {
         throw new DomainError('not_found', `there is no operation "${operationId}"`, { operationId });

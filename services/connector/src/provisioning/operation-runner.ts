@@ -4,6 +4,7 @@ import {
   commandHandler,
   DomainError,
   fold,
+  withCorrelationId,
   WrongExpectedRevisionError,
   type Actor,
   type Clock,
@@ -14,6 +15,7 @@ import {
   type NewEvent,
 } from '@tenure/event-sourcing';
 import type { Logger } from '@tenure/platform';
+import { annotateActiveSpan, continuingTrace, inSpan, type TraceCarrier } from '@tenure/tracing';
 import {
   operationDecider,
   type AcknowledgedStep,
@@ -27,7 +29,7 @@ import {
 } from '../domain/operation';
 import type { Queryable } from '../read-model/queryable';
 import type { TargetOutcome } from './circuit-breaker';
-import { executeOperation } from './execute-operation';
+import { executeOperation, type Execution } from './execute-operation';
 import { manualTaskFor, type TaskApplication } from './manual-task';
 import { IDENTITY_UNKNOWN, prepareOperation, type Preparation } from './prepare-operation';
 import { NO_PROVISIONING_METRICS, type ProvisioningMetrics } from './provisioning-metrics';
@@ -87,6 +89,29 @@ export class OperationRunner {
     if (state.status !== 'pending' || (state.nextAttemptAt !== null && new Date(state.nextAttemptAt) > now)) {
       return { target: NOT_ASKED, settled: state.status !== 'pending' };
     }
+    const { applicationId, action } = state.request;
+    // Part of the work that asked for the operation: its log lines and events carry that correlation
+    // id, and its span continues that trace (a portal request's, when traces are on).
+    return withCorrelationId(loaded.correlationId, () =>
+      continuingTrace(loaded.trace, () =>
+        inSpan(
+          `tenure.provision ${action}`,
+          {
+            attributes: {
+              'tenure.application': applicationId,
+              'tenure.action': action,
+              'tenure.operation_id': operationId,
+              'tenure.correlation_id': loaded.correlationId,
+            },
+          },
+          () => this.runDue(loaded, state, target),
+        ),
+      ),
+    );
+  }
+
+  private async runDue(loaded: LoadedOperation, state: PendingOperation, target: OperationTarget): Promise<RunResult> {
+    const { operationId } = loaded;
     const record = (command: (now: Date) => OperationCommand) => this.record(loaded, command);
 
     if (target.kind === 'unreachable') {
@@ -110,17 +135,19 @@ export class OperationRunner {
       return { target: NOT_ASKED, settled };
     }
     const called = performance.now();
-    const execution = await executeOperation(target.connector, operation);
+    const execution = await inSpan(
+      'tenure.connector.call',
+      { attributes: { 'tenure.application': state.request.applicationId, 'tenure.action': state.request.action } },
+      async () => {
+        const executed = await executeOperation(target.connector, operation);
+        annotateActiveSpan({ 'tenure.outcome': outcomeOf(executed) });
+        return executed;
+      },
+    );
     (this.deps.metrics ?? NO_PROVISIONING_METRICS).targetCalled(
       state.request.applicationId,
       state.request.action,
-      execution.kind === 'needs-person'
-        ? 'needs-person'
-        : !execution.failure
-          ? 'succeeded'
-          : execution.failure.retryable
-            ? 'retrying'
-            : 'failed',
+      outcomeOf(execution),
       (performance.now() - called) / 1_000,
     );
     if (execution.kind === 'needs-person') {
@@ -165,6 +192,7 @@ export class OperationRunner {
       state,
       revision: recorded.at(-1)?.revision ?? 'no_stream',
       correlationId: recorded[0]?.metadata.correlationId ?? operationId,
+      trace: recorded[0]?.metadata.trace,
     };
   }
 
@@ -213,9 +241,20 @@ interface LoadedOperation {
   readonly state: OperationState;
   readonly revision: ExpectedRevision;
   readonly correlationId: string;
+  /** The trace the operation was requested in, if traces were on. */
+  readonly trace: TraceCarrier | undefined;
 }
 
-function newEvent(event: OperationEvent, context: CommandContext, eventId: string): NewEvent {
+type PendingOperation = Extract<OperationState, { status: 'pending' }>;
+
+/** How a call to the target went, as the metrics and the span name it. */
+function outcomeOf(execution: Execution): 'needs-person' | 'succeeded' | 'retrying' | 'failed' {
+  if (execution.kind === 'needs-person') return 'needs-person';
+  if (!execution.failure) return 'succeeded';
+  return execution.failure.retryable ? 'retrying' : 'failed';
+}
+
+function newEvent(event: OperationEvent, context: Required<CommandContext>, eventId: string): NewEvent {
   return {
     type: event.type,
     data: event.data,

@@ -1,7 +1,7 @@
 import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import type { Stoppable } from '@tenure/service-runtime';
+import { healthDetailsOf, type Stoppable } from '@tenure/service-runtime';
 import type { ApplicationConnectors } from '../application/application-connectors';
 import type { CredentialsVault } from '../application/credentials/credentials-vault';
 import { CircuitBreakers } from './circuit-breaker';
@@ -46,6 +46,7 @@ export class Provisioning {
     this.circuits = new CircuitBreakers(clock, deps.settings.circuit);
     this.administration = new OperationAdministration({ store, clock, ids });
     this.queries = new ProvisioningQueries({ pool: store.pool, clock, circuits: this.circuits });
+    healthDetailsOf(store).report('connectors', () => this.circuits.summary());
   }
 
   /** For BackgroundWork's startExtras: nothing when this instance does not run the worker. */

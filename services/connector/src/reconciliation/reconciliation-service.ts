@@ -1,5 +1,5 @@
 import { ConnectorError } from '@tenure/connector-sdk';
-import { commandHandler, DomainError, type Actor, type Clock, type IdGenerator } from '@tenure/event-sourcing';
+import { commandHandler, currentCorrelationId, DomainError, type Actor, type Clock, type IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { PoolClient } from 'pg';
 import type { ApplicationConnectors } from '../application/application-connectors';
@@ -140,7 +140,8 @@ export class ReconciliationService {
     await this.remediator.remediate(
       toRemediate(view),
       { by: 'administrator', action, comment },
-      { actor, correlationId: commandId, causationId: null, now: this.deps.clock.now() },
+      // Correlated with the administrator's request, as commands are by default.
+      { actor, correlationId: currentCorrelationId() ?? commandId, causationId: null, now: this.deps.clock.now() },
     );
   }
 

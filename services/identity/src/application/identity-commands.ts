@@ -29,7 +29,8 @@ export interface IdentityCommandsDependencies {
 
 export interface CommandOrigin {
   readonly actor: Actor;
-  readonly correlationId: string;
+  /** Default: the request's (see `CommandContext.correlationId`). */
+  readonly correlationId?: string;
 }
 
 export type IdentityCommandResult = CommandResult<IdentityEvent, IdentityState>;

@@ -30,7 +30,7 @@ export interface PersonalDataErasureOutcome {
 export class PersonalDataErasure {
   constructor(private readonly deps: PersonalDataErasureDependencies) {}
 
-  async erase(identityId: string, legalReference: string, actor: Actor, correlationId: string): Promise<PersonalDataErasureOutcome> {
+  async erase(identityId: string, legalReference: string, actor: Actor, correlationId?: string): Promise<PersonalDataErasureOutcome> {
     await this.deps.directoryCaughtUp?.();
     const row = await identityById(this.deps.directory, identityId);
     if (!row) throw new DomainError('not_found', `identity ${identityId} is not known: nothing to erase`, { identityId });

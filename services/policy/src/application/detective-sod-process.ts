@@ -1,4 +1,4 @@
-import { exponentialBackoff, withRetries, type RecordedEvent } from '@tenure/event-sourcing';
+import { currentCorrelationId, exponentialBackoff, withRetries, type RecordedEvent } from '@tenure/event-sourcing';
 import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { affectedBy, DETECTIVE_SOD_EVENT_TYPES, DETECTIVE_SOD_STREAM_PREFIXES } from './detective-sod-scope';
@@ -48,8 +48,10 @@ export class DetectiveSodProcess {
 
   private async answer(events: readonly RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1]!;
-    // The pass is named after the last event it answers, for auditors following causes.
-    const outcome = await withRetries(() => this.detective.recheckAffected(affectedBy(events), last.metadata.eventId), {
+    // Correlated with the request the events came from when they share one (CheckpointedProcess
+    // sets it); else the pass is named after the last event it answers, for auditors following causes.
+    const correlationId = currentCorrelationId() ?? last.metadata.eventId;
+    const outcome = await withRetries(() => this.detective.recheckAffected(affectedBy(events), correlationId), {
       maxAttempts: 5,
       delayMs: exponentialBackoff(100, 5_000),
     });

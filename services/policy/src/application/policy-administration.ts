@@ -197,7 +197,7 @@ export class PolicyAdministration {
 
   private context(actor: Actor, now: Date) {
     const commandId = this.deps.ids.newId();
-    return { commandId, correlationId: commandId, actor, now };
+    return { commandId, actor, now };
   }
 }
 

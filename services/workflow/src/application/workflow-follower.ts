@@ -6,7 +6,7 @@ import {
   WrongExpectedRevisionError,
   type RecordedEvent,
 } from '@tenure/event-sourcing';
-import { CheckpointedProcess, type PostgresEventStore } from '@tenure/event-store-postgres';
+import { answeringEvent, CheckpointedProcess, type PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import { backgroundStatusOf, type Stoppable } from '@tenure/service-runtime';
 
@@ -92,7 +92,8 @@ export class WorkflowFollower implements Stoppable {
   private async answerOne(event: RecordedEvent): Promise<void> {
     const { answer, onRefused } = this.options;
     try {
-      await answer(event);
+      // Each answer with its event's correlation id: a batch may hold the work of several requests.
+      await answeringEvent(event, () => answer(event));
     } catch (error) {
       if (!onRefused || !isRefusal(error)) throw error;
       onRefused(error, event);

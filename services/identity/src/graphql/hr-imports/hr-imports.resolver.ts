@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { DomainError, type IdGenerator } from '@tenure/event-sourcing';
+import { DomainError } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
-import { CallerGuard, EVENT_STORE, ID_GENERATOR } from '@tenure/service-runtime';
+import { CallerGuard, EVENT_STORE } from '@tenure/service-runtime';
 import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IdentityBackground } from '../../application/identity-background';
 import { findHrImportRun, HrImportService, HrImportUnnamedRowsErasure, listHeldHrImportRuns, listHrImportRuns } from '../../hr-imports';
@@ -28,7 +28,6 @@ export class HrImportsResolver {
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     private readonly imports: HrImportService,
     private readonly unnamedRows: HrImportUnnamedRowsErasure,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly background: HrImportsBackground,
     private readonly guard: CallerGuard,
     private readonly moduleRef: ModuleRef,
@@ -137,7 +136,7 @@ export class HrImportsResolver {
     legalReference: string,
   ): Promise<HrImportRun> {
     const actor = this.guard.requireAdministrator('eraseHrImportUnnamedRows');
-    await this.unnamedRows.erase(runId, { reason: 'administrator', legalReference }, actor, this.ids.newId());
+    await this.unnamedRows.erase(runId, { reason: 'administrator', legalReference }, actor);
     return this.runAfterChange(runId);
   }
 

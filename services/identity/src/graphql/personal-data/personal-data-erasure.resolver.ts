@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { DomainError, type IdGenerator } from '@tenure/event-sourcing';
+import { DomainError } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
-import { CallerGuard, EVENT_STORE, ID_GENERATOR } from '@tenure/service-runtime';
+import { CallerGuard, EVENT_STORE } from '@tenure/service-runtime';
 import { Arg, ID, Mutation, Resolver } from 'type-graphql';
 import { IdentityBackground } from '../../application/identity-background';
 import { IdentityCommands } from '../../application/identity-commands';
@@ -17,7 +17,6 @@ import { Identity } from '../identity.type';
 export class PersonalDataErasureResolver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly callers: CallerGuard,
     private readonly moduleRef: ModuleRef,
   ) {}
@@ -45,7 +44,7 @@ export class PersonalDataErasureResolver {
       directory: this.store.pool,
       directoryCaughtUp: () => this.background.directoryCaughtUp(),
     });
-    await erasure.erase(identityId, legalReference, actor, this.ids.newId());
+    await erasure.erase(identityId, legalReference, actor);
     await this.background.directoryCaughtUp();
     const row = await identityById(this.store.pool, identityId);
     if (!row) throw new DomainError('not_found', `identity ${identityId} is not in the directory after its erasure`, { identityId });

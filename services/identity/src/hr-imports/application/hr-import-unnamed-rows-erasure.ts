@@ -41,7 +41,8 @@ export class HrImportUnnamedRowsErasure {
     runId: string,
     request: HrImportUnnamedRowsErasureRequest,
     actor: Actor,
-    correlationId: string,
+    /** Default: the request's (see `CommandContext.correlationId`). */
+    correlationId?: string,
   ): Promise<HrImportUnnamedRowsErasureOutcome> {
     const now = this.deps.clock.now();
     const legalReference = request.reason === 'administrator' ? request.legalReference : undefined;

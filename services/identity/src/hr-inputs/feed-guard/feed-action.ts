@@ -24,7 +24,7 @@ export interface FeedChange {
   readonly action: FeedAction;
   readonly source: HrSource;
   /** The feed as actor, correlated by its request or event id: kept when a held change is applied later. */
-  readonly origin: CommandOrigin;
+  readonly origin: Required<CommandOrigin>;
 }
 
 /** The identity command an action becomes; `identityId` is used only when a sync hires. */

@@ -163,6 +163,6 @@ export class EventSourcedHrDirectory implements HrDirectory {
   }
 }
 
-function originOf(source: HrSource): CommandOrigin {
+function originOf(source: HrSource): Required<CommandOrigin> {
   return { actor: SCIM_ACTOR, correlationId: source.reference };
 }

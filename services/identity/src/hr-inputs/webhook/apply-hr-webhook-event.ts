@@ -6,7 +6,7 @@ import type { FeedAction, FeedChange, FeedChangeGuard, FeedOutcome } from '../fe
 import type { HrWebhookEvent } from './hr-webhook-event';
 
 /** Every event the webhook applies is recorded as done by the HR feed, correlated by the sender's event id. */
-export function webhookOrigin(event: HrWebhookEvent): { readonly source: HrSource; readonly origin: CommandOrigin } {
+export function webhookOrigin(event: HrWebhookEvent): { readonly source: HrSource; readonly origin: Required<CommandOrigin> } {
   return {
     source: { kind: 'webhook', reference: event.eventId },
     origin: { actor: { kind: 'hr-feed', id: 'hr-webhook' }, correlationId: event.eventId },

@@ -2,7 +2,7 @@ import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { Clock } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
-import type { Logger } from '@tenure/platform';
+import { surviveConnectionLoss, type Logger } from '@tenure/platform';
 import { CLOCK, EVENT_STORE, LOGGER } from '@tenure/service-runtime';
 import type { Application, Request, Response } from 'express';
 import { Pool } from 'pg';
@@ -37,8 +37,9 @@ export class HrWebhookModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.secrets = loadHrWebhookConfig(process.env).secrets;
-    this.pool = new Pool({ ...store.pool.options, max: CONCURRENT_DELIVERIES });
-    this.pool.on('error', (error) => logger.warn({ err: error }, 'idle HR webhook connection failed'));
+    this.pool = surviveConnectionLoss(new Pool({ ...store.pool.options, max: CONCURRENT_DELIVERIES }), (error) =>
+      logger.warn({ err: error }, 'idle HR webhook connection failed'),
+    );
     // The raw body must be read before Nest's JSON parser, which the application registers when it
     // initialises, after every module is constructed: so here, not in onModuleInit.
     this.adapterHost.httpAdapter.getInstance<Application>().use(HR_WEBHOOK_PATH, readRawBody);

@@ -226,7 +226,6 @@ export class AccessRequests {
     const now = this.deps.clock.now();
     const { state } = await this.handle(accessRequestStreamId(requestId), command, {
       commandId: this.deps.ids.newId(),
-      correlationId: requestId,
       actor: caller.actor,
       now,
     });

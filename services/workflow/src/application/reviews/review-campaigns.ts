@@ -279,7 +279,7 @@ export class ReviewCampaigns {
 
   private async run(campaignId: string, command: ReviewCampaignCommand, actor: Actor, now: Date): Promise<void> {
     const commandId = this.deps.ids.newId();
-    await this.handle(reviewCampaignStreamId(campaignId), command, { commandId, correlationId: commandId, actor, now });
+    await this.handle(reviewCampaignStreamId(campaignId), command, { commandId, actor, now });
   }
 
   private async campaignAfterWrite(campaignId: string): Promise<ReviewCampaignView> {

@@ -1,0 +1,1 @@
+export { startScimmyServer, type ScimmyServer, type StoredResource } from './scimmy-server';

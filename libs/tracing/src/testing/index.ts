@@ -1,0 +1,2 @@
+export * from './recorded-spans';
+export * from './otlp-receiver';
