@@ -20,6 +20,8 @@ module.exports = {
   moduleNameMapper: {
     '^@/(.*)$': path.join(__dirname, '$1'),
     '^server-only$': path.join(path.dirname(require.resolve('server-only')), 'empty.js'),
+    // A library's test fixtures are sources only (never built): the in-test OTLP receiver of the traces test.
+    '^@tenure/tracing/testing$': path.join(__dirname, '..', 'libs', 'tracing', 'src', 'testing', 'index.ts'),
   },
   testMatch: [
     '<rootDir>/lib/**/*.spec.ts',

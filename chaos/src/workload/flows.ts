@@ -37,6 +37,8 @@ export interface FlowCounts {
   /** Requests refused because the previous grant of the same entitlement was still held. */
   refusedAsHeld: number;
   reconciliations: number;
+  /** Reconciliations refused because one of the same application was still running. */
+  reconciliationsRefusedAsRunning: number;
 }
 
 /**
@@ -44,7 +46,15 @@ export interface FlowCounts {
  * the gateway, coping with failures the way a careful client must (ask what happened, then retry).
  */
 export class Flows {
-  readonly counts: FlowCounts = { joiners: 0, movers: 0, leavers: 0, requests: 0, refusedAsHeld: 0, reconciliations: 0 };
+  readonly counts: FlowCounts = {
+    joiners: 0,
+    movers: 0,
+    leavers: 0,
+    requests: 0,
+    refusedAsHeld: 0,
+    reconciliations: 0,
+    reconciliationsRefusedAsRunning: 0,
+  };
   readonly requests: RequestRecord[] = [];
   readonly reconciliationRuns: { applicationId: string; runId: string }[] = [];
   private nonce = 0;
@@ -178,10 +188,19 @@ export class Flows {
     const started = new Set((await this.runsOf(applicationId)).map((run) => run.id));
     const runId = await this.client.untilDone(
       `reconcile ${applicationId}`,
-      async () =>
-        (await this.client.data<{ runReconciliation: { id: string } }>(RUN_RECONCILIATION, { app: applicationId })).runReconciliation.id,
+      async () => {
+        const answer = await this.client.graphql<{ runReconciliation: { id: string } }>(RUN_RECONCILIATION, { app: applicationId });
+        // One run per application at a time: the platform refuses another while one runs, rightly.
+        if (answer.errors?.some((error) => error.extensions?.code === 'CONFLICT')) return null;
+        if (!answer.data) throw new Error(`refused: ${JSON.stringify(answer.errors)}`);
+        return answer.data.runReconciliation.id;
+      },
       async () => (await this.runsOf(applicationId)).find((run) => !started.has(run.id))?.id,
     );
+    if (runId === null) {
+      this.counts.reconciliationsRefusedAsRunning += 1;
+      return;
+    }
     this.reconciliationRuns.push({ applicationId, runId });
     this.counts.reconciliations += 1;
   }

@@ -5,15 +5,13 @@ import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-
-/** Polled by orchestrators and Prometheus every few seconds: a span each would drown the traces that matter. */
-const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
+import { isUntracedRequest } from './untraced-requests';
 
 /** What the SDK traces: HTTP (in and out), fetch (undici), Express, GraphQL and PostgreSQL. */
 export function tenureInstrumentations(): Instrumentation[] {
   return [
     new HttpInstrumentation({
-      ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]!),
+      ignoreIncomingRequestHook: (request: IncomingMessage) => isUntracedRequest(request.url),
       // Background loops (log followers, timers, the exporter itself) call out without a trace: not worth a root span each.
       requireParentforOutgoingSpans: true,
     }),

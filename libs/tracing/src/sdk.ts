@@ -4,12 +4,14 @@ import { defaultResource, detectResources, envDetector, resourceFromAttributes }
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { tenureInstrumentations } from './instrumentations';
 import type { RunningTracing } from './start-tracing';
+import { UntracedRequestsFilter } from './untraced-requests';
 
 /**
  * The OpenTelemetry SDK: spans batched and sent as OTLP over HTTP (JSON), to the endpoint the
  * exporter reads from the environment (`OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`, or
  * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`; headers, timeout and compression likewise), W3C trace context
- * propagated, and the instrumentations of `tenureInstrumentations`.
+ * propagated, the instrumentations of `tenureInstrumentations`, and no traces of health probes or
+ * metrics scrapes.
  */
 export function startSdk(serviceName: string): RunningTracing {
   const provider = new NodeTracerProvider({
@@ -17,7 +19,7 @@ export function startSdk(serviceName: string): RunningTracing {
     resource: defaultResource()
       .merge(resourceFromAttributes({ 'service.name': serviceName }))
       .merge(detectResources({ detectors: [envDetector] })),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
+    spanProcessors: [new UntracedRequestsFilter(new BatchSpanProcessor(new OTLPTraceExporter()))],
   });
   provider.register();
   const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations: tenureInstrumentations() });

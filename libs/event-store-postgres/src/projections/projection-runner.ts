@@ -26,12 +26,31 @@ export interface RunningProjection {
 
 const PROJECTION_SETUP_LOCK = 'tenure:projection-setup';
 
+const SETUP_ATTEMPTS = 5;
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Creates or upgrades the projection's tables. One instance at a time: two creating the same table at
+ * once make PostgreSQL fail one of them (a duplicate in pg_type), IF NOT EXISTS notwithstanding. Another
+ * instance applying events meanwhile may hold the tables a setup's statements lock together: PostgreSQL
+ * then breaks the deadlock by failing the setup, which is tried again (nothing of it was committed).
+ */
+async function setUp(pool: Pool, projection: Projection): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await withAdvisoryLock(pool, PROJECTION_SETUP_LOCK, (client) => projection.setup(client));
+      return;
+    } catch (error) {
+      if (attempt >= SETUP_ATTEMPTS || (error as { code?: string }).code !== DEADLOCK_DETECTED) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 /** Runs a projection live: catch up from its checkpoint, then follow the log. */
 export async function startProjection(options: ProjectionRunnerOptions): Promise<RunningProjection> {
   const { pool, projection } = options;
-  // One instance at a time: two creating the same table at once make PostgreSQL fail one of them
-  // (a duplicate in pg_type), IF NOT EXISTS notwithstanding.
-  await withAdvisoryLock(pool, PROJECTION_SETUP_LOCK, (client) => projection.setup(client));
+  await setUp(pool, projection);
   const startAfter = (await loadCheckpoint(pool, projectionCheckpointId(projection))) ?? START;
   const follower = new LogFollower({
     pool,

@@ -33,18 +33,20 @@ describe('provisioning in the trace of the request that caused it', () => {
         addAssignment(harness.store, { assignmentId: 'a-traced', identityId, applicationId: 'traced', entitlementKey: 'member' }),
       ),
     );
-    const call = await waitFor(
-      'the connector call',
+    // The run's span ends after the call's (its child): wait for both.
+    const { call, run } = await waitFor(
+      'the connector call and the run',
       async () => {
         harness.runtime.provisioning.kick();
-        return spans.ended().find((span) => span.name === 'tenure.connector.call');
+        const ended = spans.ended();
+        const [call, run] = ['tenure.connector.call', 'tenure.provision grant'].map((name) => ended.find((span) => span.name === name));
+        return call && run ? { call, run } : undefined;
       },
       30_000,
       50,
     );
 
     const request = spans.ended().find((span) => span.name === 'POST /graphql')!;
-    const run = spans.ended().find((span) => span.name === 'tenure.provision grant')!;
     const planned = spans
       .ended()
       .find((span) => span.name === 'tenure.handle AssignmentAdded' && span.spanContext().traceId === request.spanContext().traceId);
