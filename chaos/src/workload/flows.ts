@@ -106,7 +106,8 @@ export class Flows {
           { op: 'replace', path: `${ENTERPRISE}:manager`, value: { value: manager.employeeNumber } },
         ],
       });
-      if (answer.status !== 200)
+      // 204 is a success too (RFC 7644 §3.5.2): the answer when the PATCH changed nothing, as a retry of one already applied.
+      if (answer.status !== 200 && answer.status !== 204)
         throw new Error(`move ${person.employeeNumber}: SCIM answered ${answer.status} ${JSON.stringify(answer.body)}`);
     });
     person.department = department;
