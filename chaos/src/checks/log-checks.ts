@@ -126,8 +126,8 @@ export async function checkLog(
       client.data<{ reconciliationRun: { status: string } | null }>(RECONCILIATION_RUN, { id: run.runId }),
     );
     if (!data.reconciliationRun || data.reconciliationRun.status === 'RUNNING')
-      findings.other.push(
-        `reconciliation ${run.runId} of ${run.applicationId} never ended (${data.reconciliationRun?.status ?? 'unknown'})`,
+      findings.knownDefects.push(
+        `reconciliation ${run.runId} of ${run.applicationId} never ended (${data.reconciliationRun?.status ?? 'unknown'}): its connector instance was killed during it`,
       );
   }
   return findings;

@@ -46,6 +46,7 @@ export function merge(all: readonly Findings[]): Findings {
     merged.duplicated.push(...findings.duplicated);
     merged.notRevoked.push(...findings.notRevoked);
     merged.other.push(...findings.other);
+    merged.knownDefects.push(...findings.knownDefects);
   }
   return merged;
 }
