@@ -1,5 +1,5 @@
 import { waitFor } from '@tenure/testing';
-import { checkLog, deadLetters, openOperations, requestsSettled } from './checks/log-checks';
+import { checkLog, deadLetters, openOperations, reconciliationsEnded, requestsSettled } from './checks/log-checks';
 import type { Findings } from './checks/findings';
 import { compareTarget, merge } from './checks/target-checks';
 import { startEnvironment } from './environment';
@@ -81,7 +81,7 @@ export async function runChaos(plan: ChaosPlan, seed: number, say: (line: string
 
 /**
  * Waits until nothing is left to do: every requested grant expired and acknowledged, no operation
- * waiting. Dead letters are recorded with their cause, then retried as an operator would once the
+ * waiting, every reconciliation ended (one whose instance was killed is ended by the sweep). Dead letters are recorded with their cause, then retried as an operator would once the
  * targets are back; returns how many.
  */
 async function settle(client: GatewayClient, flows: Flows, plan: ChaosPlan, say: (line: string) => void): Promise<number> {
@@ -103,8 +103,11 @@ async function settle(client: GatewayClient, flows: Flows, plan: ChaosPlan, say:
     );
   }
   await waitFor(
-    'every requested grant to expire and every operation to finish',
-    async () => ((await idle()) && (await requestsSettled(client, flows.requests)) ? true : undefined),
+    'every requested grant to expire, every operation and every reconciliation to finish',
+    async () =>
+      (await idle()) && (await requestsSettled(client, flows.requests)) && (await reconciliationsEnded(client, flows.reconciliationRuns))
+        ? true
+        : undefined,
     Math.max(1_000, deadline - Date.now()),
     2_000,
   ).catch((error: Error) => say(`not settled: ${error.message}`));

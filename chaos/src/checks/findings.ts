@@ -4,13 +4,6 @@ export class Findings {
   readonly duplicated: string[] = [];
   readonly notRevoked: string[] = [];
   readonly other: string[] = [];
-  /**
-   * Defects the suite found that are not fixed yet, each tracked in an open issue: printed with every
-   * report, never counted as a pass of that check. Today only one: a reconciliation run whose connector
-   * instance is killed stays RUNNING (issue 9 stays open until it is fixed).
-   */
-  readonly knownDefects: string[] = [];
-
   get failed(): boolean {
     return this.lost.length + this.duplicated.length + this.notRevoked.length + this.other.length > 0;
   }
@@ -35,7 +28,6 @@ export class Findings {
       ...section('duplicated', this.duplicated),
       ...section('not revoked', this.notRevoked),
       ...section('problem', this.other),
-      ...section('KNOWN DEFECT, open in issue 9', this.knownDefects),
     ].join('\n');
   }
 }

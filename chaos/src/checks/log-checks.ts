@@ -65,6 +65,28 @@ export async function requestsSettled(client: GatewayClient, requests: readonly 
   return true;
 }
 
+export interface ReconciliationRecord {
+  readonly applicationId: string;
+  readonly runId: string;
+}
+
+/** The status of each run (RUNNING until it ends, completed, failed or abandoned); null when the read model has no such run. */
+async function runStatuses(client: GatewayClient, runs: readonly ReconciliationRecord[]): Promise<(string | null)[]> {
+  const statuses: (string | null)[] = [];
+  for (const run of runs) {
+    const data = await client.untilDone(`reconciliation ${run.runId}`, () =>
+      client.data<{ reconciliationRun: { status: string } | null }>(RECONCILIATION_RUN, { id: run.runId }),
+    );
+    statuses.push(data.reconciliationRun?.status ?? null);
+  }
+  return statuses;
+}
+
+/** Whether every reconciliation started has ended: finished, failed, or ended as abandoned by a sweep after its instance died. */
+export async function reconciliationsEnded(client: GatewayClient, runs: readonly ReconciliationRecord[]): Promise<boolean> {
+  return (await runStatuses(client, runs)).every((status) => status !== null && status !== 'RUNNING');
+}
+
 /**
  * What the event log (through the read models) says about the run: each person's status and
  * assignments, each request's grant, each dead letter's cause, each reconciliation's end.
@@ -73,7 +95,7 @@ export async function checkLog(
   client: GatewayClient,
   people: People,
   requests: readonly RequestRecord[],
-  reconciliationRuns: readonly { applicationId: string; runId: string }[],
+  reconciliationRuns: readonly ReconciliationRecord[],
 ): Promise<Findings> {
   const findings = new Findings();
   for (const person of people.all()) {
@@ -121,14 +143,11 @@ export async function checkLog(
   for (const letter of await deadLetters(client)) {
     if (!letter.lastError?.message) findings.other.push(`dead letter ${letter.id} (${letter.applicationId} ${letter.action}) has no cause`);
   }
-  for (const run of reconciliationRuns) {
-    const data = await client.untilDone(`reconciliation ${run.runId}`, () =>
-      client.data<{ reconciliationRun: { status: string } | null }>(RECONCILIATION_RUN, { id: run.runId }),
-    );
-    if (!data.reconciliationRun || data.reconciliationRun.status === 'RUNNING')
-      findings.knownDefects.push(
-        `reconciliation ${run.runId} of ${run.applicationId} never ended (${data.reconciliationRun?.status ?? 'unknown'}): its connector instance was killed during it`,
-      );
-  }
+  const statuses = await runStatuses(client, reconciliationRuns);
+  reconciliationRuns.forEach((run, index) => {
+    const status = statuses[index];
+    if (status === null || status === 'RUNNING')
+      findings.other.push(`reconciliation ${run.runId} of ${run.applicationId} never ended (${status ?? 'unknown'})`);
+  });
   return findings;
 }

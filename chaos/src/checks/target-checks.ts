@@ -46,7 +46,6 @@ export function merge(all: readonly Findings[]): Findings {
     merged.duplicated.push(...findings.duplicated);
     merged.notRevoked.push(...findings.notRevoked);
     merged.other.push(...findings.other);
-    merged.knownDefects.push(...findings.knownDefects);
   }
   return merged;
 }

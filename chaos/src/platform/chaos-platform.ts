@@ -21,7 +21,7 @@ export interface PlatformSecrets {
 }
 
 // Settings that make a run of minutes show what production shows in hours: provisioning polls
-// often, retries start after a short wait, and the gateway does not throttle the one test client.
+// often, retries start after a short wait, runs a killed instance left are ended within seconds, and the gateway does not throttle the one test client.
 // The mass-change guard is opened (no share rule, a count no run reaches): the harness is a trusted
 // HR feed whose bursts of terminations are the point of the test (the guard has its own tests).
 const SERVICE_ENV: Record<ServiceName, Record<string, string>> = {
@@ -32,6 +32,7 @@ const SERVICE_ENV: Record<ServiceName, Record<string, string>> = {
     CONNECTOR_PROVISIONING_POLL_MS: '200',
     CONNECTOR_PROVISIONING_MAX_ATTEMPTS: '12',
     CONNECTOR_RECONCILIATION_SCHEDULER: 'off',
+    CONNECTOR_RECONCILIATION_SWEEP_MS: '2000',
   },
 };
 

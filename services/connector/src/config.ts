@@ -35,12 +35,14 @@ export type ProvisioningConfig = z.infer<typeof provisioningConfigSchema>;
 
 /**
  * How reconciliation runs: the scheduler (off for an instance that only serves the API) and how
- * often it looks for due applications, the page size asked of targets, and how long a change is
+ * often it looks for due applications, how often runs left running by a stopped instance are ended
+ * (every instance does this, scheduler or not), the page size asked of targets, and how long a change is
  * left to the provisioning under way before its absence counts as drift.
  */
 export const reconciliationConfigSchema = z.object({
   CONNECTOR_RECONCILIATION_SCHEDULER: z.enum(['on', 'off']).default('on'),
   CONNECTOR_RECONCILIATION_CHECK_MS: wholeNumber(1_000, 3_600_000).default(60_000),
+  CONNECTOR_RECONCILIATION_SWEEP_MS: wholeNumber(500, 3_600_000).default(30_000),
   CONNECTOR_RECONCILIATION_PAGE_SIZE: wholeNumber(1, 1_000).default(500),
   CONNECTOR_RECONCILIATION_SETTLE_MINUTES: wholeNumber(0, 1_440).default(15),
 });

@@ -1,5 +1,6 @@
 import { createLogger } from '@tenure/platform';
 import { ADMIN, TestClock } from '../testing/connector-harness';
+import { SWEEPER } from './reconciliation';
 import { ReconciliationScheduler } from './reconciliation-scheduler';
 import {
   handMadeAccount,
@@ -20,6 +21,17 @@ describe('reconciliation runs that cannot finish, or must not overlap', () => {
     kit = await startReconciliationKit(clock);
   });
   afterAll(() => kit?.harness.stop());
+
+  /** A run as a service that stopped mid-run leaves it: started, never ended. */
+  async function leftRunning(runId: string, applicationId: string, eventId: string) {
+    await kit.harness.store.appendToStream(`reconciliation-${runId}`, [
+      {
+        type: 'ReconciliationStarted',
+        data: { runId, applicationId, trigger: 'schedule', remediation: 'flag', startedAt: '2026-05-09T08:00:00.000Z' },
+        metadata: { eventId, correlationId: 'x', causationId: null, actor: ADMIN, occurredAt: '2026-05-09T08:00:00.000Z' },
+      },
+    ]);
+  }
 
   async function register(applicationId: string, settings: object) {
     await kit.harness.runtime.applications.register(
@@ -96,31 +108,45 @@ describe('reconciliation runs that cannot finish, or must not overlap', () => {
 
   it('given a run a stopped service left running, when the next run starts, then the old one is failed as abandoned', async () => {
     const { harness } = kit;
-    await harness.store.appendToStream('reconciliation-interrupted', [
-      {
-        type: 'ReconciliationStarted',
-        data: {
-          runId: 'interrupted',
-          applicationId: 'other',
-          trigger: 'schedule',
-          remediation: 'flag',
-          startedAt: '2026-05-09T08:00:00.000Z',
-        },
-        metadata: {
-          eventId: '9a1d3f3c-0c43-4b0e-9d55-3f7d1f0c0a11',
-          correlationId: 'x',
-          causationId: null,
-          actor: ADMIN,
-          occurredAt: '2026-05-09T08:00:00.000Z',
-        },
-      },
-    ]);
+    await leftRunning('interrupted', 'other', '9a1d3f3c-0c43-4b0e-9d55-3f7d1f0c0a11');
     await kit.reconciliation.run('other', { trigger: 'administrator', actor: ADMIN });
     await harness.runtime.readModelsCaughtUp();
     await expect(harness.runtime.reconciliation.queries.run('interrupted')).resolves.toMatchObject({
       status: 'failed',
       error: { kind: 'abandoned' },
     });
+  });
+
+  it('given runs left running, when the sweep looks, then it ends only those no instance holds the run lock of, once the holder is gone', async () => {
+    const { harness } = kit;
+    await register('swept', simulatedTarget(['admins']).settings);
+    await register('held', simulatedTarget(['admins']).settings);
+    await leftRunning('dead-instance-run', 'swept', '5b0c1e92-7d0e-4f3a-8a51-2f4c6f1d9b21');
+    await leftRunning('live-instance-run', 'held', '0f6e2a77-3c1d-4b8e-9e02-6a5d4c3b2a10');
+    // Another instance working on "held": its run lock taken on a session of its own, as a run takes it.
+    const otherInstance = await harness.store.pool.connect();
+    await otherInstance.query("SELECT pg_advisory_lock(hashtextextended('connector-reconciliation:held', 0))");
+    const otherInstancePid = (await otherInstance.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    await harness.runtime.readModelsCaughtUp();
+
+    expect(await kit.reconciliation.endInterruptedRuns(SWEEPER)).toEqual(['dead-instance-run']);
+
+    await harness.runtime.readModelsCaughtUp();
+    const queries = harness.runtime.reconciliation.queries;
+    await expect(queries.run('dead-instance-run')).resolves.toMatchObject({
+      status: 'failed',
+      error: { kind: 'abandoned', message: 'the service running it stopped before the run finished' },
+    });
+    await expect(queries.run('live-instance-run')).resolves.toMatchObject({ status: 'running' });
+
+    // The other instance dies: PostgreSQL ends its session, and with it the lock.
+    await harness.store.pool.query('SELECT pg_terminate_backend($1)', [otherInstancePid]);
+    otherInstance.on('error', () => undefined);
+    otherInstance.release(true);
+    expect(await kit.reconciliation.endInterruptedRuns(SWEEPER)).toEqual(['live-instance-run']);
+    expect(await kit.reconciliation.endInterruptedRuns(SWEEPER)).toEqual([]);
+    await harness.runtime.readModelsCaughtUp();
+    await expect(queries.run('live-instance-run')).resolves.toMatchObject({ status: 'failed', error: { kind: 'abandoned' } });
   });
 
   it('given a schedule, when the scheduler checks, then a due application is reconciled once, and not again until it is due again', async () => {

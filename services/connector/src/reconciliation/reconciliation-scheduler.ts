@@ -3,6 +3,7 @@ import type { Logger } from '@tenure/platform';
 import type { Pool } from 'pg';
 import { scheduledApplications } from '../read-model/reconciliation/reconciliation.queries';
 import type { ReconciliationService } from './reconciliation-service';
+import { repeatEvery } from './repeat-every';
 
 export const SCHEDULER: Actor = { kind: 'system', id: 'reconciliation-schedule' };
 
@@ -43,25 +44,6 @@ export class ReconciliationScheduler {
 
   /** Checks every `checkEveryMs` until stopped; a stop waits for the check under way. */
   start(checkEveryMs: number): { stop(): Promise<void> } {
-    let stopped = false;
-    let running: Promise<unknown> = Promise.resolve();
-    let timer: NodeJS.Timeout | undefined;
-    const schedule = () => {
-      if (stopped) return;
-      timer = setTimeout(() => {
-        running = this.runDue()
-          .catch((error: unknown) => this.deps.logger.error({ err: error }, 'scheduled reconciliations failed'))
-          .finally(schedule);
-      }, checkEveryMs);
-      timer.unref();
-    };
-    schedule();
-    return {
-      async stop() {
-        stopped = true;
-        clearTimeout(timer);
-        await running;
-      },
-    };
+    return repeatEvery(checkEveryMs, () => this.runDue(), this.deps.logger, 'scheduled reconciliations failed');
   }
 }

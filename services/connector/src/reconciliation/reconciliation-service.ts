@@ -15,7 +15,14 @@ import {
   type RunError,
   type TargetListing,
 } from '../domain/reconciliation';
-import { findDrift, knownDrift, lastRun, runningRuns, type DriftView } from '../read-model/reconciliation/reconciliation.queries';
+import {
+  applicationsWithRunningRuns,
+  findDrift,
+  knownDrift,
+  lastRun,
+  runningRuns,
+  type DriftView,
+} from '../read-model/reconciliation/reconciliation.queries';
 import { detectDrift, driftPages } from './drift-detection';
 import { candidateDriftId, toFinding } from './drift-findings';
 import { DriftRemediator } from './drift-remediator';
@@ -111,7 +118,7 @@ export class ReconciliationService {
       });
     }
     const { remediation } = application.application.reconciliation;
-    const locked = await tryWithAdvisoryLock(this.deps.store.pool, `connector-reconciliation:${applicationId}`, (client) =>
+    const locked = await tryWithAdvisoryLock(this.deps.store.pool, runLockName(applicationId), (client) =>
       this.runLocked(client, applicationId, remediation, request, onStarted),
     );
     if (!locked.acquired) {
@@ -122,6 +129,26 @@ export class ReconciliationService {
       );
     }
     return locked.result;
+  }
+
+  /**
+   * Ends, as abandoned, every run the read model shows running although no instance is working on
+   * it: its application's run lock is free. A run holds that lock on its own database session from
+   * before it starts until after it ends, and PostgreSQL releases it when the session ends, so a
+   * free lock means the process running it died (or lost its connection, which fails the run too).
+   * Resolves with the runs ended.
+   */
+  async endInterruptedRuns(actor: Actor): Promise<string[]> {
+    const ended: string[] = [];
+    for (const applicationId of await applicationsWithRunningRuns(this.deps.store.pool)) {
+      const locked = await tryWithAdvisoryLock(this.deps.store.pool, runLockName(applicationId), async (client) => {
+        // A run that ended just before the lock was taken may not be in the read model yet.
+        await this.deps.readModelsCaughtUp();
+        return this.abandonInterruptedRuns(client, applicationId, actor, 'the service running it stopped before the run finished');
+      });
+      if (locked.acquired) ended.push(...locked.result);
+    }
+    return ended;
   }
 
   /** An administrator's decision about one open drift: revoke (fix the target), adopt, or dismiss. */
@@ -157,7 +184,12 @@ export class ReconciliationService {
       const last = await lastRun(client, applicationId);
       if (last && last.startedAt >= request.unlessStartedSince) return null;
     }
-    await this.abandonInterruptedRuns(client, applicationId, request.actor);
+    await this.abandonInterruptedRuns(
+      client,
+      applicationId,
+      request.actor,
+      'the service stopped before the run finished; a later run replaced it',
+    );
     await ensureScratchTables(this.deps.store.pool);
     await clearScratch(client, applicationId);
 
@@ -246,24 +278,33 @@ export class ReconciliationService {
     }
   }
 
-  /** Runs left `running` by a stopped service: nothing will finish them, so they are failed, saying so. */
-  private async abandonInterruptedRuns(client: PoolClient, applicationId: string, actor: Actor): Promise<void> {
+  /** Runs left `running` by a stopped service: nothing will finish them, so they are failed, saying so. Call holding the run lock. */
+  private async abandonInterruptedRuns(client: PoolClient, applicationId: string, actor: Actor, message: string): Promise<string[]> {
+    const abandoned: string[] = [];
     for (const runId of await runningRuns(client, applicationId)) {
       const now = this.deps.clock.now();
       const commandId = this.deps.ids.newId();
-      await this.handleRun(
+      const failed = await this.handleRun(
         reconciliationRunStreamId(runId),
-        {
-          type: 'FailReconciliation',
-          data: { error: { kind: 'abandoned', message: 'the service stopped before the run finished; a later run replaced it' }, now },
-        },
+        { type: 'FailReconciliation', data: { error: { kind: 'abandoned', message }, now } },
         { commandId, correlationId: runId, actor, now },
-      ).catch((error: unknown) => {
-        // Finished meanwhile (the read model was behind): nothing to abandon.
-        if (!(error instanceof DomainError && error.code === 'illegal_state')) throw error;
-      });
+      ).then(
+        () => true,
+        (error: unknown) => {
+          // Finished meanwhile (the read model was behind): nothing to abandon.
+          if (error instanceof DomainError && error.code === 'illegal_state') return false;
+          throw error;
+        },
+      );
+      if (failed) abandoned.push(runId);
     }
+    return abandoned;
   }
+}
+
+/** One run per application at a time, across every instance of the service. */
+function runLockName(applicationId: string): string {
+  return `connector-reconciliation:${applicationId}`;
 }
 
 function toRemediateFinding(finding: DriftFinding, runId: string): DriftToRemediate {

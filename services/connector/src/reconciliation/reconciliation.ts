@@ -1,4 +1,4 @@
-import { DomainError, type Clock, type IdGenerator } from '@tenure/event-sourcing';
+import { DomainError, type Actor, type Clock, type IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
 import type { Stoppable } from '@tenure/service-runtime';
@@ -6,7 +6,11 @@ import type { ApplicationConnectors } from '../application/application-connector
 import { ReconciliationQueries } from './reconciliation-queries';
 import { ReconciliationScheduler } from './reconciliation-scheduler';
 import { ReconciliationService, type RunRequest } from './reconciliation-service';
+import { repeatEvery } from './repeat-every';
 import { DEFAULT_RECONCILIATION_SETTINGS, type ReconciliationSettings } from './reconciliation-settings';
+
+/** Who ends runs a stopped instance left running. */
+export const SWEEPER: Actor = { kind: 'system', id: 'reconciliation-sweep' };
 
 export interface ReconciliationDeps {
   readonly store: PostgresEventStore;
@@ -63,9 +67,23 @@ export class Reconciliation {
     });
   }
 
-  /** The scheduler, when this process runs one; and, on stop, a wait for runs begun on request. */
+  /**
+   * The sweep for runs a stopped instance left running, the scheduler when this process runs one,
+   * and, on stop, a wait for runs begun on request.
+   */
   start(): readonly Stoppable[] {
     const inFlight: Stoppable = { stop: async () => void (await Promise.allSettled([...this.inFlight])) };
-    return this.settings.schedulerCheckMs === null ? [inFlight] : [this.scheduler.start(this.settings.schedulerCheckMs), inFlight];
+    const sweep = repeatEvery(
+      this.settings.interruptedRunSweepMs,
+      async () => {
+        const ended = await this.service.endInterruptedRuns(SWEEPER);
+        if (ended.length > 0)
+          this.logger.warn({ runIds: ended }, 'reconciliation runs left running by a stopped instance ended as abandoned');
+      },
+      this.logger,
+      'the sweep for interrupted reconciliation runs failed',
+    );
+    const scheduled = this.settings.schedulerCheckMs === null ? [] : [this.scheduler.start(this.settings.schedulerCheckMs)];
+    return [sweep, ...scheduled, inFlight];
   }
 }

@@ -68,6 +68,14 @@ export async function runningRuns(db: Queryable, applicationId: string): Promise
   return rows.map((row) => row.run_id);
 }
 
+/** The applications the read model shows a run `running` for: candidates for the interrupted-run sweep. */
+export async function applicationsWithRunningRuns(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ application_id: string }>(
+    "SELECT DISTINCT application_id FROM connector_reconciliation_runs WHERE status = 'running' ORDER BY application_id",
+  );
+  return rows.map((row) => row.application_id);
+}
+
 /** When each scheduled application last started a run (null: never), for the scheduler. */
 export async function scheduledApplications(
   db: Queryable,
