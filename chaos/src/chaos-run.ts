@@ -1,5 +1,5 @@
 import { waitFor } from '@tenure/testing';
-import { checkLog, deadLetters, openOperations, reconciliationsEnded, requestsSettled } from './checks/log-checks';
+import { checkLog, deadLetters, openOperations, reconciliationOutcomes, reconciliationsEnded, requestsSettled } from './checks/log-checks';
 import type { Findings } from './checks/findings';
 import { compareTarget, merge } from './checks/target-checks';
 import { startEnvironment } from './environment';
@@ -21,6 +21,7 @@ export interface ChaosReport {
   readonly injectedFaultsTotal: number;
   readonly clientRetriesAfterUncertainty: number;
   readonly deadLettersRetried: number;
+  readonly reconciliationOutcomes: Record<string, number>;
   /** Applications whose circuit the connectors' /ready showed open (or half-open) during the storm. */
   readonly circuitsSeenOpen: readonly string[];
   readonly findings: Findings;
@@ -70,6 +71,7 @@ export async function runChaos(plan: ChaosPlan, seed: number, say: (line: string
       injectedFaultsTotal: Object.values(injectedFaults).reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0),
       clientRetriesAfterUncertainty: client.retriesAfterUncertainty,
       deadLettersRetried: retried,
+      reconciliationOutcomes: await reconciliationOutcomes(client, flows.reconciliationRuns),
       circuitsSeenOpen: [...circuits.seenOpen].sort(),
       findings,
       durationS: Math.round((Date.now() - started) / 1000),

@@ -1,10 +1,10 @@
 import { waitFor } from '@tenure/testing';
-import { requestsSettled } from './checks/log-checks';
-import { checkLog } from './checks/log-checks';
+import { checkLog, reconciliationOutcomes, requestsSettled } from './checks/log-checks';
 import { compareTarget, merge } from './checks/target-checks';
 import type { Findings } from './checks/findings';
 import { startEnvironment, type ChaosEnvironment } from './environment';
 import { Dice } from './random';
+import { ScimTarget } from './targets/scim-target';
 import { Flows } from './workload/flows';
 
 // Several instances (issue 9): two of every service on one database, and a SIGKILL of the instance
@@ -84,5 +84,37 @@ describe('two instances of every service, one killed', () => {
     expect(log.describe()).toBe('');
     expect(newcomer.status).toBe('active');
     expect(flows.counts).toMatchObject({ joiners: 3, movers: 1, leavers: 1, requests: 1 });
+  });
+
+  it('given a reconciliation waiting on its target, when every connector instance is killed and one comes back, then that run is ended as abandoned and the next one completes', async () => {
+    const saas = environment.targets.find((target): target is ScimTarget => target instanceof ScimTarget)!;
+    const connectors = environment.platform.instances.filter((instance) => instance.name.startsWith('connector-'));
+    saas.stopAnswering();
+    await flows.reconcile(saas.applicationId);
+    const interrupted = flows.reconciliationRuns.at(-1)!;
+    // The run is recorded and waits on the SaaS's listing, holding its application's run lock.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await reconciliationOutcomes(environment.client, [interrupted])).toEqual({ RUNNING: 1 });
+
+    await Promise.all(connectors.map((instance) => instance.kill()));
+    saas.answerAgain();
+    await connectors[0]!.restart();
+
+    // The sweep (every 2 s here) finds the run's lock free and ends it.
+    await waitFor(
+      'the interrupted run to be ended',
+      async () => ((await reconciliationOutcomes(environment.client, [interrupted]))['FAILED abandoned'] === 1 ? true : undefined),
+      60_000,
+      1_000,
+    );
+    await connectors[1]!.restart();
+    await flows.reconcile(saas.applicationId);
+    const next = flows.reconciliationRuns.at(-1)!;
+    await waitFor(
+      'the next run to complete',
+      async () => ((await reconciliationOutcomes(environment.client, [next]))['COMPLETED'] === 1 ? true : undefined),
+      60_000,
+      1_000,
+    );
   });
 });

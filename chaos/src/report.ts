@@ -21,6 +21,11 @@ export function describeReport(report: ChaosReport): string {
           }`,
       )
       .join('; ')})`,
+    `reconciliations: ${
+      Object.entries(report.reconciliationOutcomes)
+        .map(([outcome, count]) => `${count} ${outcome}`)
+        .join(', ') || 'none'
+    }`,
     `client retries after an uncertain outcome: ${report.clientRetriesAfterUncertainty}; dead letters (recorded, then retried): ${report.deadLettersRetried}; circuits seen open on /ready: ${report.circuitsSeenOpen.join(', ') || 'none'}`,
     `lost effects: ${counts['lost_effects']}, duplicated effects: ${counts['duplicated_effects']}, missed revocations: ${counts['missed_revocations']}, other problems: ${counts['other_problems']}`,
   ];

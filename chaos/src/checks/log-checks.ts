@@ -8,7 +8,7 @@ const ASSIGNMENTS = `query($id: ID!) { identity(id: $id) { status assignments(in
 const DEAD_LETTERS = `query { deadLetters(first: 200) { edges { node { id applicationId action attempts lastError { kind message } } } } }`;
 const OPEN_OPERATIONS = `query { operations(status: [REQUESTED, RETRYING], first: 200) { edges { node { id applicationId action status lastError { kind message } } } } }`;
 const REQUEST = 'query($id: ID!) { accessRequest(id: $id) { status assignmentId failureReason cancellation } }';
-const RECONCILIATION_RUN = 'query($id: ID!) { reconciliationRun(id: $id) { status } }';
+const RECONCILIATION_RUN = 'query($id: ID!) { reconciliationRun(id: $id) { status error { kind } } }';
 
 export interface AssignmentView {
   readonly id: string;
@@ -70,21 +70,32 @@ export interface ReconciliationRecord {
   readonly runId: string;
 }
 
-/** The status of each run (RUNNING until it ends, completed, failed or abandoned); null when the read model has no such run. */
-async function runStatuses(client: GatewayClient, runs: readonly ReconciliationRecord[]): Promise<(string | null)[]> {
-  const statuses: (string | null)[] = [];
+/** How each run stands: RUNNING, COMPLETED, or FAILED with its error kind (`abandoned` when a sweep ended it); null when unknown. */
+async function runOutcomes(client: GatewayClient, runs: readonly ReconciliationRecord[]): Promise<(string | null)[]> {
+  const outcomes: (string | null)[] = [];
   for (const run of runs) {
     const data = await client.untilDone(`reconciliation ${run.runId}`, () =>
-      client.data<{ reconciliationRun: { status: string } | null }>(RECONCILIATION_RUN, { id: run.runId }),
+      client.data<{ reconciliationRun: { status: string; error: { kind: string } | null } | null }>(RECONCILIATION_RUN, { id: run.runId }),
     );
-    statuses.push(data.reconciliationRun?.status ?? null);
+    const found = data.reconciliationRun;
+    outcomes.push(found ? [found.status, found.error?.kind].filter(Boolean).join(' ') : null);
   }
-  return statuses;
+  return outcomes;
 }
 
 /** Whether every reconciliation started has ended: finished, failed, or ended as abandoned by a sweep after its instance died. */
 export async function reconciliationsEnded(client: GatewayClient, runs: readonly ReconciliationRecord[]): Promise<boolean> {
-  return (await runStatuses(client, runs)).every((status) => status !== null && status !== 'RUNNING');
+  return (await runOutcomes(client, runs)).every((outcome) => outcome !== null && outcome !== 'RUNNING');
+}
+
+/** How many runs ended each way (e.g. `COMPLETED`, `FAILED abandoned`), for the report. */
+export async function reconciliationOutcomes(
+  client: GatewayClient,
+  runs: readonly ReconciliationRecord[],
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const outcome of await runOutcomes(client, runs)) counts[outcome ?? 'unknown'] = (counts[outcome ?? 'unknown'] ?? 0) + 1;
+  return counts;
 }
 
 /**
@@ -143,11 +154,11 @@ export async function checkLog(
   for (const letter of await deadLetters(client)) {
     if (!letter.lastError?.message) findings.other.push(`dead letter ${letter.id} (${letter.applicationId} ${letter.action}) has no cause`);
   }
-  const statuses = await runStatuses(client, reconciliationRuns);
+  const outcomes = await runOutcomes(client, reconciliationRuns);
   reconciliationRuns.forEach((run, index) => {
-    const status = statuses[index];
-    if (status === null || status === 'RUNNING')
-      findings.other.push(`reconciliation ${run.runId} of ${run.applicationId} never ended (${status ?? 'unknown'})`);
+    const outcome = outcomes[index];
+    if (outcome === null || outcome === undefined || outcome === 'RUNNING')
+      findings.other.push(`reconciliation ${run.runId} of ${run.applicationId} never ended (${outcome ?? 'unknown'})`);
   });
   return findings;
 }

@@ -26,6 +26,8 @@ export interface HttpFaultRates {
 export class HttpFaultProxy {
   readonly faults = new FaultCounter();
   private enabled = false;
+  /** While set, requests wait here (unanswered) until `release`: a target that has stopped answering, on cue. */
+  private held: (() => void)[] | null = null;
 
   private constructor(
     private readonly server: Server,
@@ -55,12 +57,28 @@ export class HttpFaultProxy {
     this.enabled = false;
   }
 
+  /** From now on, requests wait without an answer until `release` (not counted as injected faults: a test's cue). */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Forwards every request held, and those that come after, as usual. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const forward of held) forward();
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    if (this.held) {
+      this.held.push(() => this.handle(req, res));
+      return;
+    }
     const draw = this.enabled ? this.dice.roll() : 1;
     const { unavailable, rateLimited, slow, stalled, answerLost } = this.rates;
     let threshold = unavailable;

@@ -34,6 +34,15 @@ export class ScimTarget extends ProxiedTarget<HttpFaultProxy> implements ChaosTa
     return new ScimTarget(server, proxy, groupIds);
   }
 
+  /** The SaaS stops answering (requests wait) until `answerAgain`. */
+  stopAnswering(): void {
+    this.proxy.hold();
+  }
+
+  answerAgain(): void {
+    this.proxy.release();
+  }
+
   get env(): Readonly<Record<string, string>> {
     return { CHAOS_SCIM_URL: this.proxy.url(new URL(this.server.baseUrl).pathname), CHAOS_SCIM_TOKEN: this.server.token };
   }
