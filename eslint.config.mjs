@@ -55,6 +55,9 @@ function dependencyConstraints({ mayUseTestingLibraries }) {
     })),
     { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
     { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+    // Where people work besides the portal: the command line and the Slack app, both clients of the gateway.
+    { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:shared'] },
+    { sourceTag: 'scope:slack', onlyDependOnLibsWithTags: ['scope:slack', 'scope:shared'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     // The crash and fault suite drives the whole platform and uses the connectors' test targets (slapd, PostgreSQL, SCIM).
     { sourceTag: 'scope:chaos', onlyDependOnLibsWithTags: ['scope:shared', 'scope:connector'] },

@@ -22,6 +22,8 @@ module.exports = {
     '^server-only$': path.join(path.dirname(require.resolve('server-only')), 'empty.js'),
     // A library's test fixtures are sources only (never built): the in-test OTLP receiver of the traces test.
     '^@tenure/tracing/testing$': path.join(__dirname, '..', 'libs', 'tracing', 'src', 'testing', 'index.ts'),
+    // The SMTP server the notification settings test gives the platform (test code, sources only).
+    '^@tenure/test-smtp-server$': path.join(__dirname, '..', 'libs', 'test-smtp-server', 'src', 'index.ts'),
   },
   testMatch: [
     '<rootDir>/lib/**/*.spec.ts',

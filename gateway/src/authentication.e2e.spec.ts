@@ -11,6 +11,7 @@ const GATEWAY_SCRIPT = join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js');
 const IDENTITY_SCRIPT = join(REPOSITORY_ROOT, 'services', 'identity', 'dist', 'main.js');
 const CALLER_TOKEN_SECRET = 'authentication-e2e-caller-token-secret-0123456789';
 const ADMIN_TOKEN = 'authentication-e2e-admin-token';
+const INTEGRATION_TOKEN = 'authentication-e2e-integration-token-0123456789';
 const READERS_ONLY = '{ identities(first: 1) { totalCount } }';
 const ANY_CALLER = '{ identityByEmployeeNumber(employeeNumber: "10010") { id } }';
 
@@ -78,7 +79,7 @@ describe('gateway authentication: OpenID access tokens in, caller tokens to the 
     });
     await identity.waitForLog('listening');
     const started = await Promise.all([
-      startGateway('gateway', { OIDC_ISSUER: issuer.issuer }),
+      startGateway('gateway', { OIDC_ISSUER: issuer.issuer, INTEGRATION_TOKENS: `chat-bot:${INTEGRATION_TOKEN}` }),
       startGateway('gateway-unreachable-provider', { OIDC_ISSUER: `http://127.0.0.1:${await freePort()}` }),
     ]);
     [{ process: gateway, origin }, { process: withoutProvider, origin: unreachableProviderOrigin }] = started;
@@ -182,6 +183,26 @@ describe('gateway authentication: OpenID access tokens in, caller tokens to the 
     expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('SERVICE_UNAVAILABLE');
   });
 
+  it('given an integration token naming someone HR does not know, when sent, then 403 names the email and the log names the integration', async () => {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${INTEGRATION_TOKEN}`,
+        'x-tenure-act-as-email': 'ada@example.com',
+      },
+      body: JSON.stringify({ query: ANY_CALLER }),
+    });
+
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'no identity in Tenure has the email ada@example.com', extensions: { code: 'FORBIDDEN' } }],
+    });
+    expect(gateway.logs).toContainEqual(
+      expect.objectContaining({ msg: 'integration request refused', integration: 'chat-bot', status: 403 }),
+    );
+  });
+
   it('never writes a token to its logs', async () => {
     const token = await issuer.token('10010');
     await post(ANY_CALLER, `Bearer ${token}`);
@@ -189,5 +210,6 @@ describe('gateway authentication: OpenID access tokens in, caller tokens to the 
     const output = [...gateway.logs, ...identity.logs].map((line) => JSON.stringify(line)).join('\n');
     expect(output).not.toContain(token);
     expect(output).not.toContain(ADMIN_TOKEN);
+    expect(output).not.toContain(INTEGRATION_TOKEN);
   });
 });

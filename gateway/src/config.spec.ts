@@ -1,5 +1,6 @@
 import { loadConfig } from '@tenure/platform';
 import { gatewayConfigSchema, graphqlLimits } from './config';
+import { integrationOf, parseIntegrationTokens } from './authentication/integration-tokens';
 import { DEFAULT_GRAPHQL_LIMITS } from './graphql-limits';
 import { DEFAULT_RATE_LIMIT } from './rate-limit';
 
@@ -32,5 +33,35 @@ describe('the gateway configuration', () => {
     expect(() => loadConfig(gatewayConfigSchema, { GRAPHQL_MAX_DEPTH: '0', RATE_LIMIT_WINDOW_SECONDS: '1.5' })).toThrow(
       /GRAPHQL_MAX_DEPTH: must be at least 1[\s\S]*RATE_LIMIT_WINDOW_SECONDS: must be a whole number/,
     );
+  });
+});
+
+describe('INTEGRATION_TOKENS', () => {
+  const token = 'i'.repeat(32);
+
+  it('given name:token pairs, when loaded, then each integration is known by its name', () => {
+    const config = loadConfig(gatewayConfigSchema, { INTEGRATION_TOKENS: ` slack:${token} , chat-ops:${'c'.repeat(40)}` });
+
+    expect(parseIntegrationTokens(config.INTEGRATION_TOKENS)).toEqual([
+      { name: 'slack', token },
+      { name: 'chat-ops', token: 'c'.repeat(40) },
+    ]);
+  });
+
+  it('given a short token, a missing name or a name given twice, when loaded, then the problem is named and no token is shown', () => {
+    const load = (value: string) => () => loadConfig(gatewayConfigSchema, { INTEGRATION_TOKENS: value });
+
+    expect(load('slack:short-token')).toThrow(/INTEGRATION_TOKENS: the token of integration "slack" must be at least 32 characters/);
+    expect(load('short-token')).toThrow(/INTEGRATION_TOKENS: entry 1 must be name:token/);
+    expect(load(`slack:${token},slack:${token}x`)).toThrow(/the integration name "slack" is given twice/);
+    expect(load('slack:short-token')).not.toThrow(/short-token/);
+  });
+
+  it('given a presented token, when checked, then only an exact configured token names its integration', () => {
+    const integrations = parseIntegrationTokens(`slack:${token},other:${'o'.repeat(32)}`);
+
+    expect(integrationOf(token, integrations)?.name).toBe('slack');
+    expect(integrationOf(`${token}x`, integrations)).toBeUndefined();
+    expect(integrationOf('', integrations)).toBeUndefined();
   });
 });

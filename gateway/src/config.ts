@@ -2,6 +2,7 @@ import { logLevelSchema, portSchema } from '@tenure/platform';
 import { parseTokenList } from '@tenure/service-runtime';
 import { z } from 'zod';
 import type { OidcSettings } from './authentication/access-token-verifier';
+import { integrationTokenProblems } from './authentication/integration-tokens';
 import { DEFAULT_GRAPHQL_LIMITS, type GraphqlLimits } from './graphql-limits';
 import { DEFAULT_RATE_LIMIT } from './rate-limit';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
@@ -50,6 +51,16 @@ export const gatewayConfigSchema = z.object({
   CALLER_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Administrator API tokens, comma-separated (never logged). */
   ADMIN_TOKENS: z.string().optional(),
+  /**
+   * Integrations (the Slack app) that act for one person per request: comma-separated name:token pairs,
+   * tokens of at least 32 characters (never logged). Unset: none.
+   */
+  INTEGRATION_TOKENS: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      for (const problem of integrationTokenProblems(value)) context.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -11,7 +11,9 @@ import express, { type ErrorRequestHandler, type Request } from 'express';
 import { ConfigurationError } from '@tenure/platform';
 import { parseTokenList } from '@tenure/service-runtime';
 import { AccessTokenVerifier } from './authentication/access-token-verifier';
+import { ActingPersonResolver } from './authentication/acting-person';
 import { authenticate, type Authentication } from './authentication/authenticate';
+import { parseIntegrationTokens } from './authentication/integration-tokens';
 import { type GatewayConfig, graphqlLimits, oidcSettings, subgraphUrlOverrides } from './config';
 import { type ErrorBody, graphqlErrorBody, scimErrorBody, webhookErrorBody } from './error-bodies';
 import { createGateway } from './gateway';
@@ -73,7 +75,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   mountIdentityRoutes(app, () => subgraphUrls.get('identity'), config.BODY_LIMIT, logger);
   app.use(
     '/graphql',
-    authenticate(authenticationFrom(config), logger),
+    authenticate(
+      authenticationFrom(config, () => subgraphUrls.get('identity')),
+      logger,
+    ),
     express.json({ limit: config.BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
@@ -90,16 +95,26 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   return { url, close: () => apollo.stop() };
 }
 
-/** People sign in through the OpenID provider when one is configured; administrator API tokens always work. */
-function authenticationFrom(config: GatewayConfig): Authentication {
+/**
+ * People sign in through the OpenID provider when one is configured; administrator API tokens always work;
+ * integrations act for the person they name, found in the identity service.
+ */
+function authenticationFrom(config: GatewayConfig, identityUrl: () => string | undefined): Authentication {
   const settings = oidcSettings(config);
-  if (settings && !config.CALLER_TOKEN_SECRET) {
+  const integrations = parseIntegrationTokens(config.INTEGRATION_TOKENS);
+  const secret = config.CALLER_TOKEN_SECRET;
+  if (settings && !secret) {
     throw new ConfigurationError(['CALLER_TOKEN_SECRET: required with OIDC_ISSUER, to vouch for signed-in people to the services']);
+  }
+  if (integrations.length > 0 && !secret) {
+    throw new ConfigurationError(['CALLER_TOKEN_SECRET: required with INTEGRATION_TOKENS, to vouch for the people integrations act for']);
   }
   return {
     adminTokens: parseTokenList(config.ADMIN_TOKENS),
     accessTokens: settings ? new AccessTokenVerifier(settings) : undefined,
-    callerTokenSecret: config.CALLER_TOKEN_SECRET,
+    callerTokenSecret: secret,
+    integrations,
+    actingPeople: integrations.length > 0 && secret ? new ActingPersonResolver(identityUrl, secret) : undefined,
   };
 }
 

@@ -7,3 +7,4 @@ export * from './drift-events';
 export * from './catalog-events';
 export * from './sod-exception-events';
 export * from './kill-switch-events';
+export * from './slack-actions';

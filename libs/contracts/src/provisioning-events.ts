@@ -62,3 +62,21 @@ export const PUBLISHED_OPERATION_OUTCOME_TYPES: readonly PublishedOperationOutco
   ...PUBLISHED_OPERATION_SUCCEEDED_TYPES,
   'OperationFailed',
 ];
+
+/**
+ * An application without a connector: a person (the application's owner) must make the change by
+ * hand and say so in Tenure. Published in the operation's stream; the instructions and user name
+ * are personal (sealed) and not part of this contract: consumers tell the owner to open the task.
+ */
+export type PublishedManualTaskOpened = Published<
+  'ManualTaskOpened',
+  {
+    readonly taskId: string;
+    readonly operationId: string;
+    readonly applicationId: string;
+    readonly identityId: string;
+    readonly ownerEmployeeNumber: string;
+    readonly dueAt: string;
+    readonly openedAt: string;
+  }
+>;

@@ -12,6 +12,7 @@ import type { DevIdentityProvider } from './dev-identity-provider';
 import { SignInRefusedError } from './sign-in/sign-in-errors';
 import { signInWithPassword, type SignInTokens } from './sign-in/sign-in-with-password';
 import { Browser, formAction, inputValue } from './testing/browser';
+import { confirmDeviceSignIn } from './testing/device-sign-in';
 import { DEMO_PASSWORD, PORTAL_ORIGIN, PORTAL_SECRET, startProviderUnderTest } from './testing/provider-under-test';
 import { removeScratch, scratchDirectory } from './testing/scratch-directory';
 
@@ -139,7 +140,7 @@ describe('development identity provider', () => {
     expect(login.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
   });
 
-  test('given the CLI client, when it signs in with the code flow on a loopback port, then it gets a token for the Tenure API', async () => {
+  test('given the CLI client, when it signs in with the code flow on a loopback port, then it gets a token for the Tenure API and a refresh token', async () => {
     const tokens = await signInWithPassword({
       issuer: provider.issuer,
       clientId: CLI_CLIENT_ID,
@@ -150,7 +151,7 @@ describe('development identity provider', () => {
 
     const { payload } = await verifyAccessToken(provider.issuer, tokens.accessToken);
     expect(payload).toMatchObject({ sub: '10010', client_id: CLI_CLIENT_ID });
-    expect(tokens.refreshToken).toBeUndefined();
+    expect(tokens.refreshToken).toEqual(expect.any(String));
   });
 
   test('given the CLI client, when it uses the device flow, then the person confirms in a browser and the CLI gets a token', async () => {
@@ -179,6 +180,37 @@ describe('development identity provider', () => {
     expect(token.status).toBe(200);
     const { payload } = await verifyAccessToken(provider.issuer, (token.body as { access_token: string }).access_token);
     expect(payload).toMatchObject({ sub: '10047', groups: [ADMINISTRATORS_GROUP], client_id: CLI_CLIENT_ID });
+  });
+
+  test('given the CLI client asking for offline_access on the device flow, when the person confirms, then its refresh token renews the access token', async () => {
+    const authorization = await postForm(`${provider.issuer}/device/auth`, {
+      client_id: CLI_CLIENT_ID,
+      scope: 'openid profile offline_access',
+    });
+    const device = authorization.body as { device_code: string; user_code: string; verification_uri: string };
+    await confirmDeviceSignIn({
+      verificationUri: device.verification_uri,
+      userCode: device.user_code,
+      username: '10010',
+      password: DEMO_PASSWORD,
+    });
+    const token = await postForm(`${provider.issuer}/token`, {
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      device_code: device.device_code,
+      client_id: CLI_CLIENT_ID,
+    });
+    const { refresh_token } = token.body as { refresh_token?: string };
+    expect(refresh_token).toEqual(expect.any(String));
+
+    const refreshed = await postForm(`${provider.issuer}/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: refresh_token!,
+      client_id: CLI_CLIENT_ID,
+    });
+
+    expect(refreshed.status).toBe(200);
+    const { payload } = await verifyAccessToken(provider.issuer, (refreshed.body as { access_token: string }).access_token);
+    expect(payload).toMatchObject({ sub: '10010', employee_number: '10010', client_id: CLI_CLIENT_ID });
   });
 
   test('given a person signed in to the portal, when the portal signs them out, then the provider confirms and returns to the portal', async () => {

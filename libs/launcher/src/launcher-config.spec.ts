@@ -21,6 +21,7 @@ describe('launcher configuration', () => {
       GATEWAY_PORT: 4000,
       PORTAL_PORT: 3000,
       IDP_PORT: 4200,
+      SLACK_APP_PORT: 4105,
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
     });

@@ -11,6 +11,7 @@ export const PORT_VARIABLES = [
   'GATEWAY_PORT',
   'PORTAL_PORT',
   'IDP_PORT',
+  'SLACK_APP_PORT',
 ] as const;
 export type PortVariable = (typeof PORT_VARIABLES)[number];
 
@@ -30,6 +31,8 @@ export const launcherConfigSchema = z
     PORTAL_PORT: portSchema.default(3000),
     /** The built-in development OpenID provider, started when OIDC_ISSUER does not name the organisation's. */
     IDP_PORT: portSchema.default(4200),
+    /** The Slack app, started only when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set. */
+    SLACK_APP_PORT: portSchema.default(4105),
     /** The organisation's OpenID provider; when absent (development only), the built-in one on IDP_PORT. */
     OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     LOG_LEVEL: logLevelSchema,

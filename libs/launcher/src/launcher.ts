@@ -138,10 +138,12 @@ async function startPlatform({ config, root, planned, lifecycle, reporter, runRe
   reporter.printStatusTable(supervisor.rows());
   const gateway = planned.find((process) => process.name === 'gateway');
   const portal = planned.find((process) => process.name === 'portal');
+  const slack = planned.find((process) => process.name === 'slack');
   const signIn = planned.some((process) => process.name === 'identity-provider') ? ' (demo people, password tenure-demo)' : '';
   const allReady = supervisor.rows().every((row) => row.state.status === 'ready');
   say(
     `${allReady ? 'Tenure is up' : 'Tenure started with problems (see the table)'}: ` +
-      `${portal ? `portal at http://localhost:${portal.port}${signIn}, ` : ''}GraphQL at http://localhost:${gateway?.port}/graphql; Ctrl-C stops everything`,
+      `${portal ? `portal at http://localhost:${portal.port}${signIn}, ` : ''}GraphQL at http://localhost:${gateway?.port}/graphql` +
+      `${slack ? `, Slack requests at http://localhost:${slack.port}/slack/events` : ''}; Ctrl-C stops everything`,
   );
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CONNECTOR_CREDENTIALS_KEY_FILE } from './connector-credentials-key';
 import { loadLauncherConfig } from './launcher-config';
 import { DEMO_ADMIN_TOKEN, DEMO_METRICS_TOKEN, DEMO_SCIM_TOKEN, planPlatformProcesses } from './platform-processes';
+import { DEMO_SLACK_INTEGRATION_TOKEN } from './slack-app-process';
 
 /** Every planned process's environment, from one plan (secrets are made once per plan). */
 function plannedEnvs(launcherEnv: NodeJS.ProcessEnv): Map<string, Record<string, string | undefined>> {
@@ -75,6 +76,15 @@ describe('the platform processes', () => {
     expect(envs.get('gateway')?.['OIDC_ISSUER']).toBe('http://localhost:4300');
   });
 
+  it('given PORTAL_PORT, when planned, then the workflow service’s notification links point at that portal unless PORTAL_URL is set', () => {
+    expect(envOf('workflow', { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, PORTAL_PORT: '3100' })['PORTAL_URL']).toBe(
+      'http://localhost:3100',
+    );
+    expect(envOf('workflow', { NODE_ENV: 'production', PORTAL_PORT: '3100' })['PORTAL_URL']).toBe('http://localhost:3100');
+    expect(envOf('workflow', { NODE_ENV: 'production', PORTAL_URL: 'https://tenure.example.com' })['PORTAL_URL']).toBeUndefined();
+    expect(envOf('policy', { NODE_ENV: 'development', TENURE_DATA_DIR: dataDir })['PORTAL_URL']).toBeUndefined();
+  });
+
   it('given OIDC_ISSUER, when planned, then no built-in provider runs and the gateway trusts the organisation’s', () => {
     const envs = plannedEnvs({ NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, OIDC_ISSUER: 'https://login.example.com/' });
 
@@ -119,5 +129,51 @@ describe('the platform processes', () => {
     ).toBeUndefined();
     expect(envOf('connector', { NODE_ENV: 'production', TENURE_DATA_DIR: dataDir })['CONNECTOR_CREDENTIALS_KEY']).toBeUndefined();
     expect(() => statSync(path.join(dataDir, CONNECTOR_CREDENTIALS_KEY_FILE))).toThrow();
+  });
+});
+
+describe('the Slack app process', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'tenure-launcher-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const slack = { SLACK_SIGNING_SECRET: 'signing-secret', SLACK_BOT_TOKEN: 'xoxb-bot-token' };
+
+  it('given no Slack signing secret or bot token, when planned, then no Slack app runs', () => {
+    expect(plannedEnvs({ NODE_ENV: 'development', TENURE_DATA_DIR: dataDir }).has('slack')).toBe(false);
+    expect(plannedEnvs({ NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb' }).has('slack')).toBe(false);
+  });
+
+  it('given development, when planned, then the gateway accepts the demo Slack integration token and the Slack app presents it', () => {
+    const envs = plannedEnvs({ NODE_ENV: 'development', TENURE_DATA_DIR: dataDir, GATEWAY_PORT: '4400', SLACK_APP_PORT: '4500', ...slack });
+
+    expect(envs.get('gateway')?.['INTEGRATION_TOKENS']).toBe(`slack:${DEMO_SLACK_INTEGRATION_TOKEN}`);
+    expect(envs.get('slack')).toMatchObject({
+      PORT: '4500',
+      TENURE_API_URL: 'http://127.0.0.1:4400/graphql',
+      TENURE_INTEGRATION_TOKEN: DEMO_SLACK_INTEGRATION_TOKEN,
+    });
+  });
+
+  it('given INTEGRATION_TOKENS in the launcher’s environment, when planned, then the gateway gets no demo token and the Slack app the one named slack', () => {
+    const token = 's'.repeat(40);
+    const envs = plannedEnvs({
+      NODE_ENV: 'development',
+      TENURE_DATA_DIR: dataDir,
+      INTEGRATION_TOKENS: `other:${'o'.repeat(40)}, slack:${token}`,
+      ...slack,
+    });
+
+    expect(envs.get('gateway')?.['INTEGRATION_TOKENS']).toBeUndefined();
+    expect(envs.get('slack')?.['TENURE_INTEGRATION_TOKEN']).toBe(token);
+  });
+
+  it('given production, when planned, then no demo integration token is handed out', () => {
+    const envs = plannedEnvs({ NODE_ENV: 'production', ...slack });
+
+    expect(envs.get('gateway')?.['INTEGRATION_TOKENS']).toBeUndefined();
+    expect(envs.get('slack')?.['TENURE_INTEGRATION_TOKEN']).toBeUndefined();
   });
 });

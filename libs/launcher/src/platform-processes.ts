@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readOrCreateConnectorCredentialsKey } from './connector-credentials-key';
 import { personalDataKeyEnv } from './personal-data-key';
 import { resolveDataDir, type LauncherConfig, type PortVariable } from './launcher-config';
+import { integrationTokensEnv, planSlackApp } from './slack-app-process';
 import type { ProcessSpec } from './supervisor';
 
 /** A process of the platform, before the database URL it needs is known. */
@@ -119,7 +120,7 @@ function serviceSpecificEnv(
 
 /**
  * The four services (and, in development without OIDC_ISSUER, the built-in OpenID provider), then the
- * gateway in front of them, then the portal.
+ * gateway in front of them, then the portal (and the Slack app when one is configured).
  */
 export function planPlatformProcesses(
   config: LauncherConfig,
@@ -148,6 +149,7 @@ export function planPlatformProcesses(
           // Every service reads events, and every one reveals the personal data in them: all four take the master key.
           ...personalDataKeyEnv(config.NODE_ENV, env, () => resolveDataDir(config, root)),
           ...serviceSpecificEnv(service.name, config, env, root),
+          ...(service.name === 'workflow' ? notificationLinksEnv(config, env) : {}),
           PORT: String(port),
           DATABASE_URL: databaseUrl,
         },
@@ -177,6 +179,7 @@ export function planPlatformProcesses(
         ...common,
         ...subgraphUrls,
         ...(config.NODE_ENV === 'development' && !env['ADMIN_TOKENS'] ? { ADMIN_TOKENS: DEMO_ADMIN_TOKEN } : {}),
+        ...integrationTokensEnv(config, env),
         ...issuerEnv(config),
         PORT: String(config.GATEWAY_PORT),
       },
@@ -187,7 +190,8 @@ export function planPlatformProcesses(
 
   const identityProvider = planIdentityProvider(config, root, env);
   const portal = planPortal(config, root, env, secrets);
-  return [...(identityProvider ? [identityProvider] : []), ...services, gateway, ...(portal ? [portal] : [])];
+  const slack = planSlackApp(config, root, env);
+  return [...(identityProvider ? [identityProvider] : []), ...services, gateway, ...(portal ? [portal] : []), ...(slack ? [slack] : [])];
 }
 
 /** The built-in development OpenID provider, with the demo company's people as users; never in production. */
@@ -222,6 +226,15 @@ function planIdentityProvider(config: LauncherConfig, root: string, env: NodeJS.
       port,
     }),
   };
+}
+
+/**
+ * Links in the workflow service's notifications (emails, Slack messages) point at the portal the
+ * launcher runs, on whatever PORTAL_PORT is; PORTAL_URL in the launcher's environment (the portal's
+ * public address behind a proxy) wins.
+ */
+function notificationLinksEnv(config: LauncherConfig, env: NodeJS.ProcessEnv): Record<string, string> {
+  return env['PORTAL_URL'] ? {} : { PORTAL_URL: portalOrigin(config) };
 }
 
 /** Where people open the portal; the provider sends them back there after sign-in. */

@@ -19,8 +19,32 @@ export const requestConfigSchema = z.object({
   WORKFLOW_BREAK_GLASS_MAX_HOURS: positive(24 * 365).default(4),
 });
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+/**
+ * Notifications (docs/notifications.md). A channel without its settings is off: email needs
+ * SMTP_URL, Slack needs SLACK_BOT_TOKEN. PORTAL_URL is where links in messages point.
+ */
+export const notificationConfigSchema = z.object({
+  SMTP_URL: optionalText.refine((value) => value === undefined || /^smtps?:\/\//.test(value), {
+    message: 'SMTP_URL must look like smtp://host:port or smtps://host:port',
+  }),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  NOTIFICATIONS_EMAIL_FROM: optionalText.default('Tenure <tenure@localhost>'),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_API_URL: optionalText,
+  PORTAL_URL: optionalText.default('http://localhost:3000'),
+  NOTIFICATIONS_EXPIRY_WARNING_HOURS: positive(24 * 365).default(24),
+  NOTIFICATIONS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+});
+
 /** The workflow service's environment: what every service reads, with its own default port, and the reviews' settings. */
 export const workflowConfigSchema = serviceConfigSchema({ port: 4103 }).extend({
   ...reviewConfigSchema.shape,
   ...requestConfigSchema.shape,
+  ...notificationConfigSchema.shape,
 });

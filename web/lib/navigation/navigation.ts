@@ -10,6 +10,7 @@ const everybody: NavigationItem[] = [
   { label: 'My access', href: '/access' },
   { label: 'Request access', href: '/request' },
   { label: 'My requests', href: '/requests' },
+  { label: 'Notifications', href: '/settings/notifications' },
   { label: 'Approvals', href: '/approvals' },
   { label: 'Reviews', href: '/reviews' },
 ];

@@ -35,7 +35,8 @@ export function firstPartyClients(settings: FirstPartyClientSettings): ClientMet
       // Native: its loopback redirect URI may use any port (RFC 8252), as a CLI listens where it can.
       application_type: 'native',
       token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code', DEVICE_CODE_GRANT_TYPE],
+      // Refresh tokens (with offline_access) let `tenure` renew an expired access token without a new sign-in.
+      grant_types: ['authorization_code', DEVICE_CODE_GRANT_TYPE, 'refresh_token'],
       response_types: ['code'],
       redirect_uris: [CLI_REDIRECT_URI],
     },

@@ -6,9 +6,7 @@ import type {
 } from '@tenure/contracts';
 import type { ApplicationOwnerChanged, ApplicationRegistered } from '../domain/application';
 import type { EntitlementAnnotated, EntitlementDiscovered } from '../domain/catalog';
-
-/** The connector's event still carries everything the published contract promises (it may carry more, which consumers ignore). */
-type Honours<Event, Published> = [Event] extends [Published] ? true : never;
+import type { Honours } from './honours-contract';
 
 /**
  * Compile-time check that the application and catalog events still satisfy what the workflow

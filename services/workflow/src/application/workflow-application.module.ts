@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Module, type OnAppl
 import type { Clock, IdGenerator } from '@tenure/event-sourcing';
 import type { PostgresEventStore } from '@tenure/event-store-postgres';
 import type { Logger } from '@tenure/platform';
-import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER } from '@tenure/service-runtime';
+import { CLOCK, EVENT_STORE, EventStoreSchema, ID_GENERATOR, LOGGER, ServiceMetrics } from '@tenure/service-runtime';
 import { AccessHistoryQueries } from './access-history-queries';
 import { WorkflowReports } from './workflow-reports';
 import { WorkflowMetrics } from './workflow-metrics';
@@ -13,6 +13,8 @@ import { AccessRequests } from './requests/access-requests';
 import { ReviewCampaigns } from './reviews/review-campaigns';
 import { BlockedAssignments } from './sod/blocked-assignments';
 import { WorkflowRuntime } from './workflow-runtime';
+import { prometheusNotificationMetrics } from './notifications/notification-metrics';
+import { NotificationPreferences } from './notifications/notification-preferences';
 
 /** Starts the read models and the birthright process with the service, and stops them before the store closes. */
 @Injectable()
@@ -34,9 +36,15 @@ export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplica
     WorkflowMetrics,
     {
       provide: WorkflowRuntime,
-      inject: [EVENT_STORE, EventStoreSchema, CLOCK, ID_GENERATOR, LOGGER],
-      useFactory: (store: PostgresEventStore, schema: EventStoreSchema, clock: Clock, ids: IdGenerator, logger: Logger) =>
-        new WorkflowRuntime({ store, schema, clock, ids, logger }),
+      inject: [EVENT_STORE, EventStoreSchema, CLOCK, ID_GENERATOR, LOGGER, ServiceMetrics],
+      useFactory: (
+        store: PostgresEventStore,
+        schema: EventStoreSchema,
+        clock: Clock,
+        ids: IdGenerator,
+        logger: Logger,
+        metrics: ServiceMetrics,
+      ) => new WorkflowRuntime({ store, schema, clock, ids, logger, notificationMetrics: prometheusNotificationMetrics(metrics) }),
     },
     { provide: AssignmentQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.queries },
     { provide: AccessRequests, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.requests.requests },
@@ -45,6 +53,11 @@ export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplica
     { provide: WorkflowReports, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.reports },
     { provide: JmlRunQueries, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.jmlRuns },
     { provide: ReviewCampaigns, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.reviews.campaigns },
+    {
+      provide: NotificationPreferences,
+      inject: [WorkflowRuntime],
+      useFactory: (runtime: WorkflowRuntime) => runtime.notifications.preferences,
+    },
     { provide: BlockedAssignments, inject: [WorkflowRuntime], useFactory: (runtime: WorkflowRuntime) => runtime.blockedAssignments },
     WorkflowBackground,
   ],
@@ -57,6 +70,7 @@ export class WorkflowBackground implements OnApplicationBootstrap, BeforeApplica
     AccessRequests,
     AccessRequestQueries,
     ReviewCampaigns,
+    NotificationPreferences,
     WorkflowRuntime,
   ],
 })

@@ -13,6 +13,11 @@ import { workflowPolicyVersionsProjection } from '../read-model/workflow-policy-
 import { workflowReviewsProjection } from '../read-model/workflow-reviews/workflow-reviews.projection';
 import { workflowRequestsProjection } from '../read-model/workflow-requests';
 import { validExceptionsOf } from '../read-model/workflow-sod-exceptions';
+import { workflowNotificationPreferencesProjection } from '../read-model/workflow-notification-preferences';
+import { workflowExpiryWarningsProjection } from './notifications/expiry-warning';
+import type { NotificationMetrics } from './notifications/notification-metrics';
+import { Notifications } from './notifications/notifications';
+import { notificationSettingsFrom, type NotificationSettings } from './notifications/notification-settings';
 import { AccessHistoryQueries } from './access-history-queries';
 import { WorkflowReports } from './workflow-reports';
 import { AssignmentQueries } from './assignment-queries';
@@ -42,6 +47,8 @@ export const WORKFLOW_PROJECTIONS = [
   workflowRequestsProjection,
   workflowJmlRunsProjection,
   workflowAssignmentHistoryProjection,
+  workflowNotificationPreferencesProjection,
+  workflowExpiryWarningsProjection,
 ] as const;
 
 /**
@@ -68,6 +75,10 @@ export interface WorkflowRuntimeDependencies {
   readonly reviewSettings?: ReviewSettings;
   /** Access requests' settings (escalation, break-glass cap); from the environment when not given. */
   readonly requestSettings?: RequestSettings;
+  /** Email and Slack settings; from the environment when not given (tests point them at their own servers). */
+  readonly notificationSettings?: NotificationSettings;
+  /** Where delivery outcomes are counted (Prometheus in the service). */
+  readonly notificationMetrics?: NotificationMetrics;
 }
 
 /**
@@ -91,6 +102,8 @@ export class WorkflowRuntime {
   readonly reviews: Reviews;
   /** Just-in-time access requests: `requests.requests` takes the commands, `requests.queries` serves reads. */
   readonly requests: RequestsApplication;
+  /** Email and Slack notifications and each person's preferences. */
+  readonly notifications: Notifications;
   private readonly work: BackgroundWork;
   private process: BirthrightProcess | undefined;
   /** The provisioning tracker and the drift adoption: follow the connector's outcomes into the assignments. */
@@ -135,6 +148,15 @@ export class WorkflowRuntime {
       settings: deps.requestSettings ?? requestSettingsFrom(process.env),
       readModelsCaughtUp: () => this.readModelsCaughtUp(PROCESS_CATCH_UP_MS),
     });
+    this.notifications = new Notifications({
+      store,
+      clock,
+      ids,
+      logger,
+      settings: deps.notificationSettings ?? notificationSettingsFrom(process.env),
+      metrics: deps.notificationMetrics,
+      readModelsCaughtUp: () => this.readModelsCaughtUp(PROCESS_CATCH_UP_MS),
+    });
     this.work = new BackgroundWork({
       store,
       schema: deps.schema,
@@ -147,7 +169,14 @@ export class WorkflowRuntime {
           startDriftAdoption({ store, clock, ids, logger }),
         ];
         const expiry = startAssignmentExpiryTimer({ store, pool, clock, ids, logger });
-        return [this.process, ...this.reviews.start(), ...this.assignmentFollowers, expiry, ...this.requests.start()];
+        return [
+          this.process,
+          ...this.reviews.start(),
+          ...this.assignmentFollowers,
+          expiry,
+          ...this.requests.start(),
+          ...this.notifications.start(),
+        ];
       },
     });
   }

@@ -11,6 +11,7 @@ import { IdentityJmlRunsResolver } from './jml-runs/identity-jml-runs.resolver';
 import { JmlRunsResolver } from './jml-runs/jml-runs.resolver';
 import { AccessRequestsResolver } from './requests/access-requests.resolver';
 import { IdentityRequestsResolver } from './requests/identity-requests.resolver';
+import { NotificationPreferencesResolver } from './notifications/notification-preferences.resolver';
 import { StandingPrivilegedAccessResolver } from './reports/standing-privileged-access.resolver';
 import { IdentityReviewItemsResolver } from './reviews/identity-review-items.resolver';
 import { ReviewCampaignResolver } from './reviews/review-campaign.resolver';
@@ -28,6 +29,7 @@ export const workflowGraphqlResolvers = [
   AccessHistoryResolver,
   IdentityAccessAtResolver,
   StandingPrivilegedAccessResolver,
+  NotificationPreferencesResolver,
 ] as const;
 export const workflowReferenceResolvers = { Identity: resolveIdentityReference };
 /** No root field leads to Identity here: the gateway reaches it through `_entities`, so it is listed. */

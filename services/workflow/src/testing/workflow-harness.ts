@@ -5,6 +5,14 @@ import { SCHEMA_MIGRATED_BEFOREHAND } from '@tenure/service-runtime';
 import { createTestDatabase, type TestDatabase } from '@tenure/testing';
 import { DEFAULT_REVIEW_SETTINGS } from '../application/reviews/review-settings';
 import { WorkflowRuntime } from '../application/workflow-runtime';
+import type { NotificationMetrics } from '../application/notifications/notification-metrics';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../application/notifications/notification-settings';
+
+export interface WorkflowHarnessOptions {
+  /** Email and Slack for notifications; none unless given (the tests' own SMTP server and Slack stand-in). */
+  readonly notificationSettings?: NotificationSettings;
+  readonly notificationMetrics?: NotificationMetrics;
+}
 
 export interface WorkflowHarness {
   readonly database: TestDatabase;
@@ -19,11 +27,11 @@ export interface WorkflowHarness {
 }
 
 /** The workflow service's parts as the running service has them, on a fresh database, without Nest and HTTP. */
-export async function startWorkflowHarness(clock: Clock): Promise<WorkflowHarness> {
+export async function startWorkflowHarness(clock: Clock, options: WorkflowHarnessOptions = {}): Promise<WorkflowHarness> {
   const database = await createTestDatabase(4);
   await migrate(database.pool);
   let store = new PostgresEventStore({ connectionString: database.url, poolSize: 8 });
-  let runtime = await startRuntime(store, clock);
+  let runtime = await startRuntime(store, clock, options);
   return {
     database,
     get store() {
@@ -37,7 +45,7 @@ export async function startWorkflowHarness(clock: Clock): Promise<WorkflowHarnes
       await whileStopped?.();
       await store.close();
       store = new PostgresEventStore({ connectionString: database.url, poolSize: 8 });
-      runtime = await startRuntime(store, clock);
+      runtime = await startRuntime(store, clock, options);
     },
     async stop() {
       await runtime.stop();
@@ -47,7 +55,7 @@ export async function startWorkflowHarness(clock: Clock): Promise<WorkflowHarnes
   };
 }
 
-async function startRuntime(store: PostgresEventStore, clock: Clock): Promise<WorkflowRuntime> {
+async function startRuntime(store: PostgresEventStore, clock: Clock, options: WorkflowHarnessOptions): Promise<WorkflowRuntime> {
   const runtime = new WorkflowRuntime({
     store,
     schema: SCHEMA_MIGRATED_BEFOREHAND,
@@ -56,6 +64,8 @@ async function startRuntime(store: PostgresEventStore, clock: Clock): Promise<Wo
     logger: createLogger('workflow-test', 'silent'),
     // Review timers look for due work often, so a test that moves the clock sees them fire soon.
     reviewSettings: { ...DEFAULT_REVIEW_SETTINGS, timerPollMs: 100 },
+    notificationSettings: options.notificationSettings ?? DEFAULT_NOTIFICATION_SETTINGS,
+    notificationMetrics: options.notificationMetrics,
   });
   await runtime.start();
   return runtime;

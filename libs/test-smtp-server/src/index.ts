@@ -1,0 +1,1 @@
+export { SmtpTestServer, type ReceivedMail } from './smtp-test-server';

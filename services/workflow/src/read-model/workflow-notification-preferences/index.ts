@@ -1,0 +1,1 @@
+export * from './workflow-notification-preferences.projection';
