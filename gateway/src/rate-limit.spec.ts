@@ -23,4 +23,13 @@ describe('clientKey', () => {
     expect(clientKey(request({}))).toBe('address:192.0.2.7');
     expect(clientKey(request({ authorization: 'Basic dXNlcjpwYXNz' }))).toBe('address:192.0.2.7');
   });
+
+  it('given an integration acting for two people, when keyed, then each person counts apart, whatever the email’s case', () => {
+    const integration = 'Bearer integration-token-of-the-slack-app-0123456789';
+    const ada = clientKey(request({ authorization: integration, 'x-tenure-act-as-email': 'ada@example.com' }));
+    expect(ada).toBe(clientKey(request({ authorization: integration, 'x-tenure-act-as-email': ' ADA@example.com' })));
+    expect(ada).not.toBe(clientKey(request({ authorization: integration, 'x-tenure-act-as-email': 'bob@example.com' })));
+    expect(ada).not.toContain('ada@example.com');
+    expect(ada.startsWith(clientKey(request({ authorization: integration })))).toBe(true);
+  });
 });
