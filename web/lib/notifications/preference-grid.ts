@@ -48,7 +48,7 @@ export const NOTIFICATION_KINDS: readonly { kind: string; label: string; descrip
     label: 'Request decided',
     description: 'A request you made, or made for you, was granted, denied, failed or cancelled.',
   },
-  { kind: 'ACCESS_EXPIRING', label: 'Access ending soon', description: 'Time-bound access you hold ends soon.' },
+  { kind: 'ACCESS_EXPIRING', label: 'Access ending', description: 'Time-bound access you hold ends soon, and when it has ended.' },
   { kind: 'REVIEW_ITEMS_WAITING', label: 'Review items waiting', description: 'An access review campaign has items for you.' },
   { kind: 'REVIEW_ITEMS_DUE', label: 'Review reminder', description: 'Review items still wait for you before the deadline.' },
   {

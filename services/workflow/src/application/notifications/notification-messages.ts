@@ -124,6 +124,18 @@ function draftOf(content: NotificationContent, context: MessageContext): Draft {
         linkLabel: 'See your access',
       };
     }
+    case 'access-expired': {
+      const what = entitlementLabel(content.applicationId, content.entitlementKey);
+      return {
+        subject: `Access ended: ${what}`,
+        lines: [
+          `Your time-bound access to ${what} has expired and was removed from the application on ${dateOf(content.removedAt)}.`,
+          'Request it again in Tenure if you need it.',
+        ],
+        path: '/request',
+        linkLabel: 'Request access',
+      };
+    }
     default:
       return assertNever(content);
   }

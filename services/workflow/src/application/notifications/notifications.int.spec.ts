@@ -5,6 +5,7 @@ import { terminate } from '../../testing/identity-events';
 import { blocksOf, PORTAL, startNotificationsFixture, type NotificationsFixture } from '../../testing/notifications-fixture';
 import { killSwitchPlanned, operationSucceeded } from '../../testing/operation-events';
 import { appendPublishedEvent } from '../../testing/published-events';
+import { assignmentById } from '../../read-model/workflow-assignments/workflow-assignments.queries';
 import { assignmentIdOfRequest } from '../requests/request-fulfilment';
 import { NOTIFICATION_PROCESS_CHECKPOINT } from './notification-process';
 import { deliveriesTo } from './notification-outbox';
@@ -152,6 +153,37 @@ describe('notifications by email and Slack, kind by kind', () => {
     await f.delivered();
     expect(expiring()).toHaveLength(1);
     expect(expiring()[0]!.text).toContain(`${PORTAL}/access`);
+  });
+
+  it('given that grant, when it expires and the application confirms its removal, then its holder is told once that it ended', async () => {
+    const assignmentId = assignmentIdOfRequest(firstRequestId);
+    const ended = () => f.mailsTo('1002').filter((mail) => mail.subject.startsWith('Access ended'));
+    f.clock.advance(24 * HOUR);
+    const revokedAt = await waitFor('the grant revoked as expired', async () => {
+      const assignment = await assignmentById(f.harness.store.pool, assignmentId);
+      return assignment?.status === 'revoking' && assignment.revocationReason === 'expired' ? f.clock.now() : undefined;
+    });
+    await f.delivered();
+    expect(ended()).toHaveLength(0); // Not before the application says it is gone.
+
+    await operationSucceeded(
+      f.harness.store,
+      {
+        operationId: `revoke.${assignmentId}`,
+        action: 'revoke',
+        identityId: identityIdOf('1002'),
+        applicationId: 'aws',
+        assignmentId,
+        entitlementKey: 'prod-admin',
+      },
+      revokedAt.toISOString(),
+    );
+    await waitFor('the access-ended message', async () => (ended().length > 0 ? true : undefined));
+    await f.delivered();
+    expect(ended()).toHaveLength(1);
+    expect(ended()[0]!.text).toContain('has expired and was removed');
+    expect(ended()[0]!.text).toContain(`${PORTAL}/request`);
+    await f.slack.waitForCall('chat.postMessage', (call) => String(call.args['text']).includes('Access ended'));
   });
 
   it('given a manual task in an application without a connector, then its owner is told to open it', async () => {

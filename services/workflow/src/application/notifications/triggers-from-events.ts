@@ -2,8 +2,9 @@ import { type PublishedKillSwitchPlanned, type PublishedManualTaskOpened, type P
 import type { RecordedEvent } from '@tenure/event-sourcing';
 import type { AccessRequestEvent } from '../../domain/requests';
 import type { ReviewCampaignEvent } from '../../domain/reviews';
-import type { AssignmentsEvent } from '../../domain/assignments';
+import type { AssignmentRevocationAcknowledged, AssignmentsEvent } from '../../domain/assignments';
 import type { NotificationTrigger, RequestSummary } from '../../domain/notifications';
+import { assignmentById } from '../../read-model/workflow-assignments/workflow-assignments.queries';
 import { accessRequestById } from '../../read-model/workflow-requests';
 import type { Queryable } from '../../read-model/queryable';
 import { personByIdentity } from './notification-directory';
@@ -56,7 +57,9 @@ export async function triggersOf(db: Queryable, event: RecordedEvent, notBefore:
   }
   if (type.startsWith('Review')) return reviewTriggers(db, event as unknown as RecordedEvent<ReviewCampaignEvent>);
   if (type.startsWith('Assignment') || type === 'IdentityMarkedTerminated') {
-    return leaverRunsCompleted(db, (event as unknown as RecordedEvent<AssignmentsEvent>).data.identityId, notBefore);
+    const { identityId } = (event as unknown as RecordedEvent<AssignmentsEvent>).data;
+    const ended = type === 'AssignmentRevocationAcknowledged' ? await accessExpired(db, event, notBefore) : [];
+    return [...ended, ...(await leaverRunsCompleted(db, identityId, notBefore))];
   }
   return requestTriggers(db, event as unknown as RecordedEvent<AccessRequestEvent>);
 }
@@ -136,6 +139,26 @@ async function reviewTriggers(db: Queryable, recorded: RecordedEvent<ReviewCampa
     default:
       return [];
   }
+}
+
+/** A time-bound grant that expired, once the application confirmed it is gone: its holder is told. */
+async function accessExpired(db: Queryable, recorded: RecordedEvent, notBefore: Date): Promise<NotificationTrigger[]> {
+  const { assignmentId, identityId, acknowledgedAt } = (recorded as RecordedEvent<AssignmentRevocationAcknowledged>).data;
+  if (new Date(acknowledgedAt) < notBefore) return [];
+  const assignment = await assignmentById(db, assignmentId);
+  if (assignment?.revocationReason !== 'expired') return [];
+  const holder = await personByIdentity(db, identityId);
+  if (!holder) return [];
+  return [
+    {
+      type: 'access-expired',
+      assignmentId,
+      holderEmployeeNumber: holder.employeeNumber,
+      applicationId: assignment.applicationId,
+      entitlementKey: assignment.entitlementKey,
+      removedAt: acknowledgedAt,
+    },
+  ];
 }
 
 /** The leaver runs of this identity that have ended; each is notified once (its id is the notification's). */

@@ -131,6 +131,19 @@ describe('notification planner (the process manager’s decision)', () => {
     });
   });
 
+  it('given a grant that expired and was removed, then its holder is told once, under their "access expiring" switch', () => {
+    const plan = planNotifications({
+      type: 'access-expired',
+      assignmentId: 'a-1',
+      holderEmployeeNumber: '1002',
+      applicationId: 'aws',
+      entitlementKey: 'prod-admin',
+      removedAt: '2026-06-04T08:00:05.000Z',
+    });
+    expect(recipientsOf(plan)).toEqual([['access-expired:a-1:1002', '1002']]);
+    expect(plan).toMatchObject({ notifications: [{ kind: 'access-expiring', content: { kind: 'access-expired' } }] });
+  });
+
   it('given preferences, when channels are chosen, then configured channels minus those turned off', () => {
     const notification = { kind: 'approval-waiting' } as Notification;
     expect(chooseChannels(notification, ['email', 'slack'], { status: 'defaults' })).toEqual({ send: ['email', 'slack'], optedOut: [] });

@@ -110,6 +110,18 @@ export function planNotifications(trigger: NotificationTrigger): NotificationPla
         },
       ]);
     }
+    case 'access-expired': {
+      const { assignmentId, holderEmployeeNumber, applicationId, entitlementKey, removedAt } = trigger;
+      return notify([
+        {
+          notificationId: `access-expired:${assignmentId}:${holderEmployeeNumber}`,
+          // The holder's one switch for time-bound access ending: the warning before, this after.
+          kind: 'access-expiring',
+          recipientEmployeeNumber: holderEmployeeNumber,
+          content: { kind: 'access-expired', assignmentId, applicationId, entitlementKey, removedAt },
+        },
+      ]);
+    }
     default:
       return assertNever(trigger);
   }

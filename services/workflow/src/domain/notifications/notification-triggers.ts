@@ -73,4 +73,13 @@ export type NotificationTrigger =
       readonly grantedAt: string | null;
       readonly validUntil: string;
       readonly warningLeadMs: number;
+    }
+  | {
+      /** A requested (time-bound) grant ran out and the application confirmed its removal. */
+      readonly type: 'access-expired';
+      readonly assignmentId: string;
+      readonly holderEmployeeNumber: string;
+      readonly applicationId: string;
+      readonly entitlementKey: string;
+      readonly removedAt: string;
     };

@@ -43,6 +43,14 @@ export type NotificationContent =
       readonly applicationId: string;
       readonly entitlementKey: string;
       readonly validUntil: string;
+    }
+  | {
+      /** Sent under the `access-expiring` preference: one switch for "my time-bound access is ending". */
+      readonly kind: 'access-expired';
+      readonly assignmentId: string;
+      readonly applicationId: string;
+      readonly entitlementKey: string;
+      readonly removedAt: string;
     };
 
 /**

@@ -19,7 +19,7 @@ registerEnumType(NotificationKind, {
     REVIEW_ITEMS_WAITING: { description: 'An access review campaign has items for you.' },
     REVIEW_ITEMS_DUE: { description: 'Reminder: review items still wait for you before the deadline.' },
     REQUEST_DECIDED: { description: 'A request you made, or made for you, was granted, denied, failed or cancelled.' },
-    ACCESS_EXPIRING: { description: 'Time-bound access you hold ends soon.' },
+    ACCESS_EXPIRING: { description: 'Time-bound access you hold ends soon, and when it has ended.' },
     MANUAL_TASK_ASSIGNED: { description: 'An application without a connector needs a change made by you.' },
     LEAVER_COMPLETED: { description: 'Every access of someone who reported to you and left was removed.' },
   },
