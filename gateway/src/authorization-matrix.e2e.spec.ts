@@ -15,6 +15,8 @@ const OLIVER = '10010';
 const PRIYA = '10007';
 const NADIA = '10011';
 const AUDITOR = '10040';
+/** Not a person: the administrator API token automation uses. */
+const ADMIN_API_TOKEN = 'the administrator API token';
 
 interface Fixture {
   readonly oliverId: string;
@@ -29,6 +31,7 @@ interface Operation {
 }
 
 interface Refusal {
+  /** An employee number to sign in as, or ADMIN_API_TOKEN. */
   readonly as: string;
   readonly who: string;
   /** Absent: the generated operation (any well-typed arguments), for rules checked before arguments matter. */
@@ -188,6 +191,11 @@ const MATRIX: Readonly<Record<string, AuthorizationRule>> = {
       }),
     })),
   },
+  // workflow: notifications
+  setNotificationPreference: {
+    rule: 'a person, for themselves only (there is no argument naming anyone else)',
+    refusals: [{ as: ADMIN_API_TOKEN, who: 'an API token that names no person' }],
+  },
 };
 
 const SUPERGRAPH = buildSchema(readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8'));
@@ -200,7 +208,8 @@ describe('authorization matrix: every mutation refuses the wrong caller', () => 
   /** The refusal as the caller gets it: a GraphQL error code, or a per-item refusal for bulk decisions. */
   async function refusalCode(mutation: string, refusal: Refusal): Promise<string | undefined> {
     const { query, variables } = refusal.operation ? refusal.operation(fixture) : generatedOperation(MUTATIONS[mutation]!);
-    const answer = await platform.graphql<Record<string, unknown>>(query, variables, await platform.signIn(refusal.as));
+    const token = refusal.as === ADMIN_API_TOKEN ? ADMIN_TOKEN : await platform.signIn(refusal.as);
+    const answer = await platform.graphql<Record<string, unknown>>(query, variables, token);
     if (answer.errors?.length) return answer.errors[0]?.extensions?.code;
     const outcomes = answer.data?.[mutation];
     if (Array.isArray(outcomes)) return (outcomes[0] as { errorCode?: string } | undefined)?.errorCode?.toUpperCase();
