@@ -27,7 +27,8 @@ export class ScimTarget extends ProxiedTarget<HttpFaultProxy> implements ChaosTa
   }
 
   static async start(dice: Dice, rates: HttpFaultRates): Promise<ScimTarget> {
-    const server = await startScimmyServer();
+    // Like commercial SCIM servers (RFC 7644 §3.5.2.1), an `add` of a member already there changes nothing.
+    const server = await startScimmyServer({ uniqueMembers: true });
     const groupIds = new Map<string, string>();
     for (const name of [...GROUPS.birthright, ...GROUPS.requestable]) groupIds.set(name, await server.createGroup(name));
     const proxy = await HttpFaultProxy.start(new URL(server.baseUrl).origin, dice, rates);

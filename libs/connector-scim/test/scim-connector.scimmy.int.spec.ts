@@ -125,6 +125,20 @@ describe('SCIM connector against SCIMMY', () => {
     expect(scim.storedGroup(engineering)?.members ?? []).toEqual([]);
   });
 
+  it('given the same member added twice by PATCH without asking first, then SCIMMY lists it twice: why the connector asks before it adds', async () => {
+    await connector.createAccount(spec('dorothy'));
+    const userId = stored('dorothy')[0]!.id;
+
+    for (let attempt = 0; attempt < 2; attempt++) await addMemberDirectly(scim, finance, userId);
+
+    expect(scim.storedGroup(finance)?.members).toEqual([
+      expect.objectContaining({ value: userId }),
+      expect.objectContaining({ value: userId }),
+    ]);
+    await connector.revoke('dorothy', finance);
+    expect(scim.storedGroup(finance)?.members ?? []).toEqual([]);
+  });
+
   it('given an unknown group or user, when granting, then not-found; when revoking, then success', async () => {
     await connector.createAccount(spec('ken'));
 
@@ -178,3 +192,16 @@ describe('SCIM connector against SCIMMY', () => {
     await expect(connector.enableAccount('nobody')).rejects.toMatchObject({ kind: 'not-found' });
   });
 });
+
+/** A PATCH `add` of one member, as a client that does not ask first (or whose first request landed late) sends it. */
+async function addMemberDirectly(scim: ScimmyServer, groupId: string, userId: string): Promise<void> {
+  const response = await fetch(`${scim.baseUrl}/Groups/${groupId}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${scim.token}`, 'content-type': 'application/scim+json' },
+    body: JSON.stringify({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: userId }] }],
+    }),
+  });
+  expect(response.ok).toBe(true);
+}

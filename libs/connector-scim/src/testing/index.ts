@@ -1,1 +1,1 @@
-export { startScimmyServer, type ScimmyServer, type StoredResource } from './scimmy-server';
+export { startScimmyServer, type ScimmyServer, type ScimmyServerOptions, type StoredResource } from './scimmy-server';

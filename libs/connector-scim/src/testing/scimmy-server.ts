@@ -28,6 +28,18 @@ export interface ScimmyServer {
 
 export type StoredResource = Readonly<Record<string, unknown>> & { readonly id: string };
 
+export interface ScimmyServerOptions {
+  /**
+   * Keep each group member once, as RFC 7644 §3.5.2.1 asks of an `add` whose value is already there
+   * ("no changes SHOULD be made"), and as commercial SCIM servers do. Off by default: SCIMMY appends
+   * the value again, and the connector's own tests keep that, to prove it asks before it adds. On for
+   * the crash suite's SaaS, where an `add` sent by a process killed mid-request can still land after
+   * the instance taking over has asked and added: no client can prevent that without an idempotency
+   * key, which SCIM does not have.
+   */
+  readonly uniqueMembers?: boolean;
+}
+
 interface HandledResource {
   readonly id?: string;
   readonly filter?: { match(values: readonly object[]): object[] };
@@ -40,6 +52,8 @@ class MemoryStore {
   constructor(
     private readonly typeName: string,
     private readonly uniqueAttribute: string,
+    /** Applied to every resource written (e.g. to keep each group member once). */
+    private readonly normalise: (data: Record<string, unknown>) => Record<string, unknown> = (data) => data,
   ) {}
 
   all(): StoredResource[] {
@@ -56,7 +70,7 @@ class MemoryStore {
   }
 
   write(resource: HandledResource, instance: object): StoredResource {
-    const data = JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
+    const data = this.normalise(JSON.parse(JSON.stringify(instance)) as Record<string, unknown>);
     const previous = resource.id === undefined ? undefined : this.existing(resource.id);
     const unique = String(data[this.uniqueAttribute] ?? '').toLowerCase();
     const clash = this.all().find((record) => String(record[this.uniqueAttribute]).toLowerCase() === unique && record.id !== resource.id);
@@ -84,13 +98,13 @@ class MemoryStore {
 
 let running = false;
 
-export async function startScimmyServer(): Promise<ScimmyServer> {
+export async function startScimmyServer(options: ScimmyServerOptions = {}): Promise<ScimmyServer> {
   if (running) throw new Error('one SCIMMY server per test file: SCIMMY keeps its resource types in a global registry');
   running = true;
   const token = `scim-test-${randomUUID()}`;
   const basicUser = { username: 'tenure', password: `pw-${randomUUID()}` };
   const users = new MemoryStore('User', 'userName');
-  const groups = new MemoryStore('Group', 'displayName');
+  const groups = new MemoryStore('Group', 'displayName', options.uniqueMembers ? withUniqueMembers : undefined);
   declareUsers(users);
   declareGroups(groups);
 
@@ -148,6 +162,18 @@ function declareGroups(store: MemoryStore): void {
     .egress((resource: HandledResource) => store.read(resource) as never)
     .ingress((resource: HandledResource, instance: object) => store.write(resource, instance) as never)
     .degress((resource: HandledResource) => store.dispose(resource));
+}
+
+function withUniqueMembers(group: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(group['members'])) return group;
+  const seen = new Set<string>();
+  const members = (group['members'] as { value?: string }[]).filter((member) => {
+    const value = String(member.value);
+    if (seen.has(value)) return false;
+    seen.add(value);
+    return true;
+  });
+  return { ...group, members };
 }
 
 /** SCIMMY's typings ask for a string scimType; at run time null means "none", as for 404. */
