@@ -1,7 +1,8 @@
-import { SLACK_ACTIONS, SLACK_COMMAND, SLACK_REQUEST_MODAL, slackApprovalBlockId } from '@tenure/contracts';
+import { SLACK_ACTIONS, SLACK_COMMAND, slackApprovalBlockId } from '@tenure/contracts';
 import { SimulatedSlackApi, signSlackRequest, type RecordedCall, type SlackSignatureHeaders } from '@tenure/simulated-slack';
 import { freePort, LaunchedPlatform, PLATFORM_ADMIN_TOKEN, waitFor } from '@tenure/testing';
 import { SmtpTestServer } from '@tenure/test-smtp-server';
+import { blockActionBody, modalOptions, postToApp, viewSubmissionBody } from './testing/slack-payloads';
 
 // The whole story through the platform as `npm start` runs it, with a Slack app configured
 // (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN) and email (SMTP_URL): the launcher runs the Slack app beside
@@ -106,18 +107,10 @@ describe('Slack and email, through the platform as npm start runs it: Oliver ask
   }
 
   function post(body: string, headers: Partial<SlackSignatureHeaders>): Promise<Response> {
-    return fetch(`${appOrigin}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      body,
-    });
+    return postToApp(`${appOrigin}/slack/events`, body, headers);
   }
 
   const signed = (body: string) => signSlackRequest(SIGNING_SECRET, body);
-
-  function interaction(payload: Record<string, unknown>): string {
-    return `payload=${encodeURIComponent(JSON.stringify({ api_app_id: 'A0TENURE', token: 'deprecated', team: { id: 'T0TENURE', domain: 'tenure' }, ...payload }))}`;
-  }
 
   /** Slack's click on a button of the message the workflow service posted: its channel and ts are what Slack answered the post with. */
   function clickOn(message: RecordedCall, slackUser: string, decision: keyof typeof SLACK_ACTIONS) {
@@ -129,15 +122,15 @@ describe('Slack and email, through the platform as npm start runs it: Oliver ask
     const button = actions?.elements?.find((element) => element.action_id === SLACK_ACTIONS[decision]);
     if (!actions || !button) throw new Error(`the message has no ${decision} button: ${JSON.stringify(blocks)}`);
     const responseUrl = slack.responseUrl(`click-${decision}-${slackUser}-${ts}`);
-    const body = interaction({
-      type: 'block_actions',
-      user: { id: slackUser, username: slackUser.toLowerCase(), team_id: 'T0TENURE' },
-      trigger_id: `trigger.click-${ts}`,
-      container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
-      channel: { id: channel, name: 'directmessage' },
-      message: { type: 'message', bot_id: 'BTENURE', ts, text: message.args['text'], blocks },
-      response_url: responseUrl,
-      actions: [{ ...button, block_id: actions.block_id, action_ts: `${Math.floor(Date.now() / 1000)}.000001` }],
+    const body = blockActionBody({
+      user: slackUser,
+      channel,
+      ts,
+      text: message.args['text'],
+      blocks,
+      responseUrl,
+      triggerId: `trigger.click-${ts}`,
+      action: { ...button, block_id: actions.block_id, action_ts: `${Math.floor(Date.now() / 1000)}.000001` },
     });
     return { body, channel, ts, responseUrl };
   }
@@ -160,33 +153,19 @@ describe('Slack and email, through the platform as npm start runs it: Oliver ask
     expect(answer.status).toBe(200);
     const opened = await slack.waitForCall('views.open', (call) => call.args['trigger_id'] === 'trigger.launched', 20_000);
     expect(opened.token).toBe(BOT_TOKEN);
-    expect(optionsOf(opened)).toContainEqual({ value: ENTITLEMENT, text: expect.stringMatching(/Sales user/) });
+    expect(modalOptions(opened)).toContainEqual({ value: ENTITLEMENT, text: expect.stringMatching(/Sales user/) });
   });
 
   it('given the modal, when Oliver submits the sales-user entitlement for a day with a reason, then the request is his in Tenure and waits for Priya', async () => {
     const opened = await slack.waitForCall('views.open', (call) => call.args['trigger_id'] === 'trigger.launched');
-    const chosen = optionsOf(opened).find((option) => option.value === ENTITLEMENT)!;
-    const body = interaction({
-      type: 'view_submission',
-      user: { id: OLIVER.slackUser, username: 'oliver', team_id: 'T0TENURE' },
-      trigger_id: 'trigger.submission',
-      view: {
-        id: String((opened.answer['view'] as { id: string }).id),
-        team_id: 'T0TENURE',
-        type: 'modal',
-        callback_id: SLACK_REQUEST_MODAL,
-        private_metadata: '',
-        hash: 'h',
-        state: {
-          values: {
-            entitlement: {
-              value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: chosen.text }, value: chosen.value } },
-            },
-            duration: { value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: '1 day' }, value: '24' } } },
-            reason: { value: { type: 'plain_text_input', value: REASON } },
-          },
-        },
-      },
+    const chosen = modalOptions(opened).find((option) => option.value === ENTITLEMENT)!;
+    const body = viewSubmissionBody({
+      user: OLIVER.slackUser,
+      viewId: String((opened.answer['view'] as { id: string }).id),
+      triggerId: 'trigger.submission',
+      entitlement: chosen,
+      duration: { value: '24', text: '1 day' },
+      reason: REASON,
     });
 
     const answer = await post(body, signed(body));
@@ -314,9 +293,3 @@ describe('Slack and email, through the platform as npm start runs it: Oliver ask
     expect(slack.callsOf('chat.update')).toHaveLength(1);
   });
 });
-
-function optionsOf(call: RecordedCall): { value: string; text: string }[] {
-  const view = call.args['view'] as { blocks: { block_id: string; element: { options?: { value: string; text: { text: string } }[] } }[] };
-  const select = view.blocks.find((block) => block.block_id === 'entitlement');
-  return (select?.element.options ?? []).map((option) => ({ value: option.value, text: option.text.text }));
-}

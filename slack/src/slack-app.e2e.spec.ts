@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SLACK_ACTIONS, SLACK_REQUEST_MODAL, slackApprovalBlockId } from '@tenure/contracts';
-import { SimulatedSlackApi, signSlackRequest, type RecordedCall, type SlackSignatureHeaders } from '@tenure/simulated-slack';
+import { SLACK_ACTIONS, slackApprovalBlockId } from '@tenure/contracts';
+import { SimulatedSlackApi, signSlackRequest, type SlackSignatureHeaders } from '@tenure/simulated-slack';
 import { freePort, LaunchedPlatform, NodeProcess, PLATFORM_ADMIN_TOKEN, waitFor } from '@tenure/testing';
+import { blockActionBody, modalOptions, postToApp, viewSubmissionBody } from './testing/slack-payloads';
 
 // The Slack app as its own process (built dist/), in front of the real platform started as `npm start`
 // starts it; only Slack is simulated: its Web API (a recording stand-in) and what Slack sends the app
@@ -67,11 +68,7 @@ describe('the Slack app: /tenure request, the request modal and approval buttons
   }
 
   async function send(body: string, headers: Partial<SlackSignatureHeaders>): Promise<{ status: number; text: string }> {
-    const response = await fetch(events, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      body,
-    });
+    const response = await postToApp(events, body, headers);
     return { status: response.status, text: await response.text() };
   }
 
@@ -95,39 +92,15 @@ describe('the Slack app: /tenure request, the request modal and approval buttons
     return { body, responseUrl: slack.responseUrl(id), triggerId: `trigger.${id}` };
   }
 
-  function interaction(payload: Record<string, unknown>): string {
-    return `payload=${encodeURIComponent(JSON.stringify({ api_app_id: 'A0TENURE', token: 'deprecated', team: { id: 'T0TENURE', domain: 'tenure' }, ...payload }))}`;
-  }
-
   function submission(user: string, values: { entitlement?: string; label?: string; hours?: number; reason?: string }): string {
-    const selected = (value: string | undefined, text: string) =>
-      value === undefined ? null : { text: { type: 'plain_text', text }, value };
-    return interaction({
-      type: 'view_submission',
-      user: { id: user, username: user.toLowerCase(), team_id: 'T0TENURE' },
-      trigger_id: `trigger.submission-${++interactions}`,
-      view: {
-        id: `V${interactions}`,
-        team_id: 'T0TENURE',
-        type: 'modal',
-        callback_id: SLACK_REQUEST_MODAL,
-        private_metadata: '',
-        hash: 'h',
-        state: {
-          values: {
-            entitlement: {
-              value: { type: 'static_select', selected_option: selected(values.entitlement, values.label ?? values.entitlement ?? '') },
-            },
-            duration: {
-              value: {
-                type: 'static_select',
-                selected_option: selected(values.hours === undefined ? undefined : String(values.hours), `${values.hours} hours`),
-              },
-            },
-            reason: { value: { type: 'plain_text_input', value: values.reason ?? null } },
-          },
-        },
-      },
+    interactions += 1;
+    return viewSubmissionBody({
+      user,
+      viewId: `V${interactions}`,
+      triggerId: `trigger.submission-${interactions}`,
+      entitlement: values.entitlement === undefined ? null : { value: values.entitlement, text: values.label ?? values.entitlement },
+      duration: values.hours === undefined ? null : { value: String(values.hours), text: `${values.hours} hours` },
+      reason: values.reason ?? null,
     });
   }
 
@@ -146,24 +119,22 @@ describe('the Slack app: /tenure request, the request modal and approval buttons
         ],
       },
     ];
-    const body = interaction({
-      type: 'block_actions',
-      user: { id: user, username: user.toLowerCase(), team_id: 'T0TENURE' },
-      trigger_id: `trigger.${id}`,
-      container: { type: 'message', message_ts: ts, channel_id: `D${user}`, is_ephemeral: false },
-      channel: { id: `D${user}`, name: 'directmessage' },
-      message: { type: 'message', ts, text: 'An access request waits for you', blocks },
-      response_url: slack.responseUrl(id),
-      actions: [
-        {
-          type: 'button',
-          action_id: SLACK_ACTIONS[decision],
-          block_id: slackApprovalBlockId(requestId),
-          value: requestId,
-          text: { type: 'plain_text', text: decision },
-          action_ts: '1700000002.000001',
-        },
-      ],
+    const body = blockActionBody({
+      user,
+      channel: `D${user}`,
+      ts,
+      text: 'An access request waits for you',
+      blocks,
+      responseUrl: slack.responseUrl(id),
+      triggerId: `trigger.${id}`,
+      action: {
+        type: 'button',
+        action_id: SLACK_ACTIONS[decision],
+        block_id: slackApprovalBlockId(requestId),
+        value: requestId,
+        text: { type: 'plain_text', text: decision },
+        action_ts: '1700000002.000001',
+      },
     });
     return { body, responseUrl: slack.responseUrl(id), channel: `D${user}`, ts };
   }
@@ -246,7 +217,7 @@ describe('the Slack app: /tenure request, the request modal and approval buttons
     const command = slashCommand(SLACK_USER.oliver, 'request');
     expect((await send(command.body, signed(command.body))).status).toBe(200);
     const opened = await slack.waitForCall('views.open', (call) => call.args['trigger_id'] === command.triggerId, 20_000);
-    const options = optionsOf(opened);
+    const options = modalOptions(opened);
     const viewer = options.find((option) => option.value === 'aws-production:viewer');
     expect(viewer).toBeDefined();
 
@@ -280,7 +251,7 @@ describe('the Slack app: /tenure request, the request modal and approval buttons
   it('given an entitlement policy does not let Oliver request, when he submits, then the modal shows policy’s reasons and nothing is requested', async () => {
     const command = slashCommand(SLACK_USER.oliver, 'request');
     await send(command.body, signed(command.body));
-    const erp = optionsOf(await slack.waitForCall('views.open', (call) => call.args['trigger_id'] === command.triggerId, 20_000)).find(
+    const erp = modalOptions(await slack.waitForCall('views.open', (call) => call.args['trigger_id'] === command.triggerId, 20_000)).find(
       (option) => option.value.startsWith('erp:'),
     );
     expect(erp).toBeDefined();
@@ -408,9 +379,3 @@ describe('the Slack app: /tenure request, the request modal and approval buttons
     return pending;
   }
 });
-
-function optionsOf(call: RecordedCall): { value: string; text: string }[] {
-  const view = call.args['view'] as { blocks: { block_id: string; element: { options?: { value: string; text: { text: string } }[] } }[] };
-  const select = view.blocks.find((block) => block.block_id === 'entitlement');
-  return (select?.element.options ?? []).map((option) => ({ value: option.value, text: option.text.text }));
-}

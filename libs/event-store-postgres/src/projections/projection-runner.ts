@@ -24,7 +24,8 @@ export interface RunningProjection {
   stop(): Promise<void>;
 }
 
-const PROJECTION_SETUP_LOCK = 'tenure:projection-setup';
+/** Held while tables are created: instances starting together take turns. Other one-time table set-ups (an outbox) take it too. */
+export const PROJECTION_SETUP_LOCK = 'tenure:projection-setup';
 
 const SETUP_ATTEMPTS = 5;
 const DEADLOCK_DETECTED = '40P01';

@@ -15,7 +15,7 @@ export const PORTAL = 'https://tenure.example.com';
 const BOT_TOKEN = 'xoxb-test-token';
 
 /** Everything needs the manager's approval; at most three days. */
-const POLICY = {
+export const MANAGER_APPROVAL_POLICY = {
   roles: [],
   birthrightRules: [],
   sodRules: [],
@@ -97,7 +97,7 @@ export async function startNotificationsFixture(): Promise<NotificationsFixture>
     });
   };
 
-  await publishPolicy(harness.store, 1, POLICY);
+  await publishPolicy(harness.store, 1, MANAGER_APPROVAL_POLICY);
   await hire(harness.store, { employeeNumber: '1000', department: 'Board' });
   await hire(harness.store, { employeeNumber: '1001', department: 'Engineering', managerEmployeeNumber: '1000' });
   await hire(harness.store, { employeeNumber: '1002', department: 'Engineering', managerEmployeeNumber: '1001' });

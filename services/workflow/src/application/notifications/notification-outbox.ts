@@ -1,4 +1,4 @@
-import { scheduleTimer } from '@tenure/event-store-postgres';
+import { PROJECTION_SETUP_LOCK, scheduleTimer, withAdvisoryLock } from '@tenure/event-store-postgres';
 import type { Pool } from 'pg';
 import type { Notification, NotificationChannel, NotificationContent, NotificationKind } from '../../domain/notifications';
 import type { Queryable } from '../../read-model/queryable';
@@ -53,18 +53,7 @@ export function deliveryIdOf(notificationId: string, channel: NotificationChanne
 
 /** Creates the outbox table once per process; instances starting together take turns (the projections' setup lock). */
 export async function setUpOutbox(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('tenure:projection-setup'))`);
-    await client.query(CREATE_WORKFLOW_NOTIFICATIONS);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  await withAdvisoryLock(pool, PROJECTION_SETUP_LOCK, (client) => client.query(CREATE_WORKFLOW_NOTIFICATIONS));
 }
 
 /**

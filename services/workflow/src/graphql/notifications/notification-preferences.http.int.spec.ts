@@ -2,21 +2,13 @@ import type { EventStore } from '@tenure/event-sourcing';
 import { EVENT_STORE, mintCallerToken, startLocalService, type LocalService } from '@tenure/service-runtime';
 import { createTestDatabase, hire, postGraphql, waitFor, type TestDatabase } from '@tenure/testing';
 import { workflowService } from '../../app';
+import { MANAGER_APPROVAL_POLICY } from '../../testing/notifications-fixture';
 import { publishPolicy } from '../../testing/policy-events';
 import { SmtpTestServer } from '@tenure/test-smtp-server';
 
 const ADMIN_TOKEN = 'test-admin-token';
 const METRICS_TOKEN = 'test-metrics-token';
 const CALLER_TOKEN_SECRET = 'a-test-caller-token-secret-32-chars-long';
-const POLICY = {
-  roles: [],
-  birthrightRules: [],
-  sodRules: [],
-  approverGroups: [],
-  accessPolicies: [
-    { id: 'default', name: 'Anything', scope: { kind: 'default' }, maxDurationHours: 72, approvalChain: [{ kind: 'manager' }] },
-  ],
-};
 
 const MINE = `{ myNotificationPreferences { kind channel enabled channelConfigured } }`;
 const OF = `query ($employeeNumber: ID!) { notificationPreferencesOf(employeeNumber: $employeeNumber) { kind channel enabled } }`;
@@ -47,7 +39,7 @@ describe('notification preferences over HTTP, and email from the running service
     process.env['PORTAL_URL'] = 'https://portal.example.com';
     database = await createTestDatabase(4);
     workflow = await startLocalService(workflowService, database.url);
-    await publishPolicy(store(), 1, POLICY);
+    await publishPolicy(store(), 1, MANAGER_APPROVAL_POLICY);
     await hire(store(), { employeeNumber: '1001', department: 'Engineering' });
     await hire(store(), { employeeNumber: '1002', department: 'Engineering', managerEmployeeNumber: '1001' });
   });
